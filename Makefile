@@ -1,0 +1,32 @@
+# Two entry points for people: `make serve` and `make test`. Both set
+# everything up first (a virtualenv in .venv, pinned requirements).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build check test bench clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+serve: setup  ## live-reloading preview on http://127.0.0.1:8000
+	$(PY) -m mkdocs serve
+
+build: setup  ## the static site, in site/
+	$(PY) -m mkdocs build --strict
+
+check: setup  ## validate data/ and report every problem
+	$(PY) -m macros check
+
+test: setup  ## the whole suite, browser tests included
+	scripts/ensure-chromium $(PY)
+	$(PY) -m pytest
+
+clean:
+	rm -rf site $(VENV)

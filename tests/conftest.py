@@ -1,0 +1,183 @@
+"""Shared fixtures: a strict build of the site, a local server, and Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+def run_build(dest: Path, config: Path | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` the way a contributor would, capturing its output."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
+    if config is not None:
+        cmd += ["--config-file", str(config)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> tuple[Path, str]:
+    """The real site, built once per test session: (site dir, build log)."""
+    dest = tmp_path_factory.mktemp("site")
+    result = run_build(dest)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    return dest, log
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site) -> Path:
+    return built_site[0]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    """The built site served on 127.0.0.1 (a free port), as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def chromium_executable(playwright) -> str:
+    """$CHROMIUM_PATH, else Playwright's own Chromium, else the system one."""
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
+    own = playwright.chromium.executable_path
+    if own and os.path.exists(own):
+        return own
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser", shutil.which("chromium") or ""):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    pytest.fail("No Chromium found: run scripts/ensure-chromium or set CHROMIUM_PATH")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium_executable(p),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """What a page did that a reader should never see: console errors, foreign requests."""
+
+    def __init__(self):
+        self.console_errors: list[str] = []
+        self.foreign_requests: list[str] = []
+
+
+def open_context(browser, base_url, watched: Watched, **options):
+    context = browser.new_context(base_url=base_url, **options)
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            watched.foreign_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return context
+
+
+def watch_page(page, watched: Watched):
+    page.on("console", lambda m: m.type == "error" and watched.console_errors.append(m.text))
+    page.on("pageerror", lambda e: watched.console_errors.append(f"uncaught: {e}"))
+    return page
+
+
+@pytest.fixture
+def watched() -> Watched:
+    return Watched()
+
+
+def _make_page(browser, base_url, watched, **options):
+    context = open_context(browser, base_url, watched, **options)
+    page = watch_page(context.new_page(), watched)
+    page.set_default_timeout(10_000)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, base_url, watched):
+    """A desktop-sized page; fails the test on console errors or foreign requests."""
+    context, page = _make_page(browser, base_url, watched, viewport={"width": 1280, "height": 900})
+    yield page
+    context.close()
+    assert watched.console_errors == [], watched.console_errors
+    assert watched.foreign_requests == [], watched.foreign_requests
+
+
+@pytest.fixture
+def phone(browser, base_url, watched):
+    """A phone-sized, touch-enabled page with the same guards."""
+    context, page = _make_page(
+        browser, base_url, watched,
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2,
+    )
+    yield page
+    context.close()
+    assert watched.console_errors == [], watched.console_errors
+    assert watched.foreign_requests == [], watched.foreign_requests
+
+
+@pytest.fixture
+def no_js_page(browser, base_url, watched):
+    """A page with JavaScript disabled, as some corporate browsers have it."""
+    context, page = _make_page(browser, base_url, watched, java_script_enabled=False,
+                               viewport={"width": 1280, "height": 900})
+    yield page
+    context.close()
+    assert watched.foreign_requests == [], watched.foreign_requests
+
+
+@pytest.fixture
+def new_page(browser, base_url, watched):
+    """A factory for extra pages (e.g. opening a shared URL in a fresh tab)."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context, page = _make_page(browser, base_url, watched, **options)
+        contexts.append(context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert watched.console_errors == [], watched.console_errors
+    assert watched.foreign_requests == [], watched.foreign_requests

@@ -1,0 +1,76 @@
+"""The site as a reader sees it, in a real Chromium."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from htmlsite import read_public_urls
+
+PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if "#" not in u]
+FACTORS = ["workflow-design", "product-goals", "team-structure", "day-to-day-operations", "pace-of-growth"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_loads_cleanly(page, url):
+    # The `page` fixture fails the test on any console error or foreign request.
+    response = page.goto(url)
+    assert response.ok
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.is_visible()
+
+
+def test_dark_mode_toggle(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    # The toggle cycles auto -> light -> dark; click until the dark scheme shows.
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        if body.get_attribute("data-md-color-scheme") == "slate":
+            break
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    r, g, b = map(int, re.findall(r"\d+", background)[:3])
+    assert r + g + b < 200, f"dark scheme background is {background}"
+    # The choice sticks across pages.
+    page.goto("/prefect/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_search_for_prefect_leads_to_prefect_page(page):
+    page.goto("/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Prefect")
+    result = page.locator(".md-search-result__link").filter(has_text=re.compile(r"^\s*Prefect")).first
+    result.wait_for()
+    result.click()
+    page.wait_for_url(re.compile(r"/prefect/"))
+    assert page.title().startswith("Prefect - ")
+
+
+@pytest.mark.parametrize("anchor", FACTORS)
+def test_factor_deep_link_scrolls_into_view(page, anchor):
+    page.goto(f"/how-to-choose/#{anchor}")
+    heading = page.locator(f"#{anchor}")
+    heading.wait_for()
+    page.wait_for_function(
+        "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight / 2; }", arg=anchor)
+
+
+def test_phone_reader_reaches_every_page_and_factor(phone):
+    phone.goto("/")
+    for title in ["Dagster", "Prefect", "How to choose", "Conclusion"]:
+        phone.locator("label.md-header__button[for=__drawer]").click()
+        link = phone.locator("nav.md-nav--primary a.md-nav__link", has_text=title).first
+        link.wait_for(state="visible")
+        link.click()
+        phone.wait_for_function("(t) => document.title.startsWith(t + ' - ')", arg=title)
+    # Every factor is reachable from the overview by plain links.
+    phone.goto("/")
+    for anchor in FACTORS:
+        assert phone.locator(f"a[href$='how-to-choose/#{anchor}']").count() >= 1
