@@ -1,5 +1,45 @@
-"""MkDocs-macros entry point: thin glue between the data and the pages."""
+"""MkDocs-macros entry point: thin glue between validated data and the pages.
+
+Data is loaded and validated once, when MkDocs reads its configuration; any
+problem stops the build before a single page is written.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import tables
+from .data import load
+from .html import root_prefix
+from .problems import DataError
+
+
+class DataProblems(SystemExit):
+    """Stops MkDocs with the problems already printed, and no traceback."""
 
 
 def define_env(env):
-    """Register the site's macros (filled in as data-driven pages arrive)."""
+    try:
+        data = load(Path(env.project_dir) / "data")
+    except DataError as e:
+        print(e.report(), file=sys.stderr)
+        raise DataProblems(1) from None
+
+    def root() -> str:
+        return root_prefix(env.page.url)
+
+    @env.macro
+    def comparison_table() -> str:
+        return tables.comparison(data, root())
+
+    @env.macro
+    def factor_table(factor_id: str) -> str:
+        return tables.factor_table(data, factor_id, root())
+
+    @env.macro
+    def tool_facts(tool_id: str) -> str:
+        return tables.tool_facts(data, tool_id)
+
+    @env.macro
+    def reviewed_note() -> str:
+        return tables.reviewed_note(data)

@@ -46,15 +46,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class serve:
+    """Serve a folder on 127.0.0.1 (a free port), as a static host would."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
-    """The built site served on 127.0.0.1 (a free port), as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """The built site, served locally."""
+    server = serve(site_dir)
+    yield server.url
+    server.close()
 
 
 def chromium_executable(playwright) -> str:
@@ -170,9 +181,10 @@ def new_page(browser, base_url, watched):
     """A factory for extra pages (e.g. opening a shared URL in a fresh tab)."""
     contexts = []
 
-    def make(**options):
+    def make(url: str | None = None, **options):
+        """url: another local site to browse (defaults to the built site)."""
         options.setdefault("viewport", {"width": 1280, "height": 900})
-        context, page = _make_page(browser, base_url, watched, **options)
+        context, page = _make_page(browser, url or base_url, watched, **options)
         contexts.append(context)
         return page
 

@@ -1,0 +1,41 @@
+"""Helpers to make a broken copy of data/ and read what the checker says about it."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+
+
+def copy_data(tmp_path: Path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dest)
+    return dest
+
+
+def edit(data_dir: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a data file; fails loudly if the text is not there."""
+    path = data_dir / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not found in {name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(data_dir: Path, name: str, needle: str, nth: int = 1) -> int:
+    """1-based line number of the nth line containing needle."""
+    hits = [n for n, line in enumerate((data_dir / name).read_text(encoding="utf-8").splitlines(), 1) if needle in line]
+    assert len(hits) >= nth, f"{needle!r} not in {name}"
+    return hits[nth - 1]
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A copy of everything a build reads, so a test can change the data and build it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for item in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
+        src = ROOT / item
+        if src.is_dir():
+            shutil.copytree(src, project / item, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, project / item)
+    return project

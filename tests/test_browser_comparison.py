@@ -1,0 +1,138 @@
+"""The comparison in Chromium: row links, narrowing, phones, print, no JavaScript."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, serve
+from datafix import copy_project
+from macros.data import load
+from test_tables import _add_third_tool
+
+DATA = load(ROOT / "data")
+ROW = "failure-handling"
+
+
+def in_view(page, element_id: str) -> bool:
+    return page.evaluate(
+        "(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }", element_id)
+
+
+def test_row_link_gives_a_url_that_scrolls_to_the_row(page, new_page):
+    page.goto("/comparison/")
+    row_link = page.locator(f"#{ROW} a.cmp-rowlink")
+    assert row_link.is_visible()
+    row_link.click()
+    page.wait_for_url(f"**/comparison/#{ROW}")
+    shared = page.url
+    other = new_page()
+    other.goto(shared)
+    other.wait_for_function("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                            " return r.top >= 0 && r.top < window.innerHeight / 2; }", arg=ROW)
+    assert other.evaluate(f"document.getElementById('{ROW}').matches(':target')")
+
+
+def visible_groups(page) -> list[str]:
+    return page.eval_on_selector_all(".cmp-group", "gs => gs.filter(g => !g.hidden).map(g => g.dataset.factor)")
+
+
+def test_narrowing_by_factor_lives_in_the_url(page):
+    page.goto("/comparison/")
+    assert visible_groups(page) == [f.id for f in DATA.factors]
+    for f in DATA.factors:
+        if f.id not in ("team-structure", "pace-of-growth"):
+            page.get_by_role("checkbox", name=f.title).uncheck()
+    assert visible_groups(page) == ["team-structure", "pace-of-growth"]
+    assert "factor=team-structure,pace-of-growth" in page.url
+    assert page.get_by_role("status").inner_text().startswith("Showing 2 of 5 factors")
+    page.reload()
+    assert visible_groups(page) == ["team-structure", "pace-of-growth"]
+    assert not page.locator(f"#{DATA.criteria_for('workflow-design')[0].id}").is_visible()
+    page.get_by_role("button", name="Show everything").click()
+    assert visible_groups(page) == [f.id for f in DATA.factors]
+    assert "factor=" not in page.url
+
+
+def test_unknown_values_in_the_url_are_ignored(page):
+    page.goto("/comparison/?factor=nope,<script>&tool=zzz")
+    assert visible_groups(page) == [f.id for f in DATA.factors]
+
+
+def test_filters_survive_instant_navigation_without_duplicate_listeners(page):
+    page.goto("/comparison/")
+    page.locator("nav.md-nav--primary a.md-nav__link", has_text="Conclusion").first.click()
+    page.wait_for_function("document.title.startsWith('Conclusion')")
+    page.locator("nav.md-nav--primary a.md-nav__link", has_text="Comparison").first.click()
+    page.wait_for_function("document.title.startsWith('Comparison')")
+    page.get_by_role("checkbox", name="Product goals").uncheck()
+    assert "product-goals" not in visible_groups(page)
+    assert page.url.count("factor=") == 1
+    page.get_by_role("checkbox", name="Product goals").check()
+    assert "product-goals" in visible_groups(page)
+
+
+def test_without_javascript_everything_is_visible(no_js_page):
+    no_js_page.goto("/comparison/")
+    assert not no_js_page.locator("form.cmp-filters").is_visible()
+    for c in DATA.criteria:
+        assert no_js_page.locator(f"#{c.id}").is_visible()
+    no_js_page.locator(f"#{ROW} summary").first.click()
+    assert no_js_page.locator(f"#{ROW} .cmp-sources a").first.is_visible()
+
+
+def test_notes_open_by_keyboard(page):
+    page.goto("/comparison/")
+    summary = page.locator(f"#{ROW} summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(f"#{ROW} details").first.get_attribute("open") is not None
+    assert page.locator(f"#{ROW} .cmp-sources a").first.is_visible()
+
+
+def test_tables_scroll_in_their_own_box_on_a_phone(phone):
+    phone.goto("/how-to-choose/#team-structure")
+    box = phone.locator(".cmp-scroll").first
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_print_shows_every_column_and_note(page):
+    page.goto("/comparison/")
+    page.emulate_media(media="print")
+    note = page.locator(f"#{ROW} details p").first
+    assert note.is_visible()
+    box = page.locator(".cmp-scroll").first
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+
+
+@pytest.fixture(scope="module")
+def three_tool_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("three")
+    project = copy_project(tmp)
+    _add_third_tool(project / "data")
+    site = tmp / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    server = serve(site)
+    yield server.url
+    server.close()
+
+
+def test_narrowing_to_chosen_tools_lives_in_the_url(new_page, three_tool_url):
+    page = new_page(three_tool_url)
+    page.goto("/comparison/")
+    page.get_by_role("checkbox", name="Airflow").uncheck()
+    assert "tool=dagster,prefect" in page.url
+    airflow = page.locator(f"#{ROW} td[data-tool=airflow]")
+    assert not airflow.is_visible()
+    assert page.locator(f"#{ROW} td[data-tool=prefect]").is_visible()
+    page.reload()
+    assert not page.locator(f"#{ROW} td[data-tool=airflow]").is_visible()
+    assert not page.locator("th[data-tool=airflow]").first.is_visible()
+    page.get_by_role("checkbox", name="Airflow").check()
+    assert page.locator(f"#{ROW} td[data-tool=airflow]").is_visible()
