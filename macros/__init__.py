@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import tables
+from . import guide, tables
 from .data import load
 from .html import root_prefix
 from .problems import DataError
@@ -20,7 +20,7 @@ class DataProblems(SystemExit):
 
 def define_env(env):
     try:
-        data = load(Path(env.project_dir) / "data")
+        data = load(Path(env.project_dir) / "data", Path(env.conf["docs_dir"]))
     except DataError as e:
         print(e.report(), file=sys.stderr)
         raise DataProblems(1) from None
@@ -43,3 +43,8 @@ def define_env(env):
     @env.macro
     def reviewed_note() -> str:
         return tables.reviewed_note(data)
+
+    @env.macro
+    def decision_guide() -> str:
+        titles = {c.id: c.title for c in data.criteria}
+        return guide.render(data.guide, titles, root())

@@ -1,4 +1,7 @@
-"""`python -m macros check [DATA_DIR]`: validate data/ like the build does."""
+"""`python -m macros check [DATA_DIR] [--site SITE_DIR]`: validate data/ like the build does.
+
+With --site, also check that every guide outcome's target page and anchor
+exist in an already built site."""
 from __future__ import annotations
 
 import os
@@ -6,16 +9,31 @@ import sys
 from pathlib import Path
 
 from .data import ROOT, load
+from .guide import target_problems
 from .problems import DataError
+
+USAGE = "usage: python -m macros check [DATA_DIR] [--site SITE_DIR]"
 
 
 def main(argv: list[str]) -> int:
+    site = None
+    if "--site" in argv:
+        at = argv.index("--site")
+        if at + 1 >= len(argv):
+            print(USAGE, file=sys.stderr)
+            return 2
+        site = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     if not argv or argv[0] != "check" or len(argv) > 2:
-        print("usage: python -m macros check [DATA_DIR]", file=sys.stderr)
+        print(USAGE, file=sys.stderr)
         return 2
     data_dir = Path(argv[1]) if len(argv) == 2 else ROOT / "data"
     try:
         data = load(data_dir)
+        if site is not None:
+            problems = target_problems(data.guide, site)
+            if problems:
+                raise DataError(problems)
     except DataError as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)
@@ -23,7 +41,8 @@ def main(argv: list[str]) -> int:
                 print(problem.github_annotation())
         print(e.report().splitlines()[-1], file=sys.stderr)
         return 1
-    print(f"data/ is valid: {len(data.tools)} tools, {len(data.factors)} factors, {len(data.criteria)} criteria.")
+    print(f"data/ is valid: {len(data.tools)} tools, {len(data.factors)} factors, "
+          f"{len(data.criteria)} criteria, {len(data.guide.questions)} guide questions.")
     return 0
 
 

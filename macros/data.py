@@ -10,7 +10,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import guide as guide_rules
 from . import schema
+from .guide import Guide
 from .problems import DataError, Problem, format_path
 from .yamlsource import Document, read
 
@@ -21,6 +23,7 @@ FILES = {
     "tools.yml": "tools.schema.json",
     "factors.yml": "factors.schema.json",
     "criteria.yml": "criteria.schema.json",
+    "guide.yml": "guide.schema.json",
 }
 
 
@@ -69,6 +72,7 @@ class SiteData:
     tools: tuple[Tool, ...]
     factors: tuple[Factor, ...]
     criteria: tuple[Criterion, ...]
+    guide: Guide
 
     def tool(self, tool_id: str) -> Tool:
         return next(t for t in self.tools if t.id == tool_id)
@@ -136,7 +140,7 @@ def _duplicates(doc: Document | None, key: str) -> list[Problem]:
     return problems
 
 
-def cross_check(docs: dict[str, Document | None]) -> list[Problem]:
+def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None) -> list[Problem]:
     """References between files. Runs even when a file failed its schema, on whatever is
     well-formed, so that a contributor sees every problem in one go."""
     tools_doc, factors_doc, crit = docs.get("tools.yml"), docs.get("factors.yml"), docs.get("criteria.yml")
@@ -167,6 +171,7 @@ def cross_check(docs: dict[str, Document | None]) -> list[Problem]:
                 problems.append(Problem(crit.file, crit.line_of(("criteria", i, "tools")),
                                         format_path(("criteria", i, "tools")),
                                         f"missing an entry for tool '{tool_id}'; every tool needs one in every criterion"))
+    problems += guide_rules.check(docs.get("guide.yml"), factors, _ids(crit, "criteria"), docs_dir)
     if _items(crit, "criteria"):
         for j, item in _items(factors_doc, "factors"):
             if isinstance(item.get("id"), str) and per_factor[item["id"]] == 0:
@@ -188,13 +193,17 @@ def build_records(docs: dict[str, Document]) -> SiteData:
         ) for c in docs["criteria.yml"].value["criteria"]),
         key=lambda c: order[c.factor],  # stable: keeps file order within a factor
     ))
-    return SiteData(tools=tools, factors=factors, criteria=criteria)
+    return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]))
 
 
-def load(data_dir: Path = ROOT / "data") -> SiteData:
-    """Validated records, or a DataError listing every problem found."""
+def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None) -> SiteData:
+    """Validated records, or a DataError listing every problem found.
+
+    docs_dir (default: docs/ beside data_dir) is where guide targets must exist as pages."""
     docs, problems = read_documents(data_dir)
-    problems += cross_check(docs)  # also on files with schema errors: report everything at once
+    docs_dir = docs_dir if docs_dir is not None else data_dir.parent / "docs"
+    # Cross-references also run on files with schema errors: report everything at once.
+    problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None)
     if problems:
         raise DataError(problems)
     return build_records(docs)

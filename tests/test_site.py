@@ -23,6 +23,7 @@ def test_strict_build_has_no_warnings(built_site):
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)
 def test_public_url_exists(site_dir, url):
+    url, _, query = url.partition("?") if "?" in url else (url, "", "")
     path, _, anchor = url.partition("#")
     file = url_to_file(site_dir, path)
     assert file.is_file(), f"{url}: page is gone (add a redirect instead of breaking links)"
@@ -71,3 +72,23 @@ def test_every_page_has_an_edit_link(site_dir):
     for page in pages(site_dir):
         links = parse(page).links
         assert any("/edit/main/docs/" in href for href in links), page
+
+
+def test_shared_guide_answers_still_lead_to_a_result():
+    """A guide result linked from a wiki must keep working: its ids stay valid."""
+    from urllib.parse import parse_qsl
+
+    from macros.data import load
+
+    guide = load(ROOT / "data").guide
+    shared = [u.split("?", 1)[1] for u in PUBLIC_URLS if u.startswith("/decision-guide/?")]
+    assert shared
+    for query in shared:
+        answers = dict(parse_qsl(query))
+        node = guide.start
+        while node in {q.id for q in guide.questions}:
+            question = guide.node(node)
+            chosen = [a for a in question.answers if a.id == answers.get(node)]
+            assert chosen, f"{query}: no valid answer for question '{node}'"
+            node = chosen[0].next
+        assert node in {o.id for o in guide.outcomes}
