@@ -13,7 +13,10 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-setup: $(VENV)/.installed
+node_modules/.package-lock.json: package-lock.json
+	npm ci --silent --no-audit --no-fund
+
+setup: $(VENV)/.installed node_modules/.package-lock.json
 
 serve: setup  ## live-reloading preview on http://127.0.0.1:8000
 	$(PY) -m mkdocs serve

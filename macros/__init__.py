@@ -1,50 +1,20 @@
-"""MkDocs-macros entry point: thin glue between validated data and the pages.
+"""The site's only Python: load and validate data/, render it, and register macros.
 
-Data is loaded and validated once, when MkDocs reads its configuration; any
-problem stops the build before a single page is written.
+mkdocs-macros imports this package and calls define_env (see glue.py).
+Zensical's macros loader runs this file on its own rather than as a package,
+so relative imports would fail there: in that case import the package properly.
 """
 from __future__ import annotations
 
+import importlib
+import os
 import sys
-from pathlib import Path
 
-from . import guide, tables
-from .data import load
-from .html import root_prefix
-from .problems import DataError
+_registered = sys.modules.get(__name__)
+if _registered is None or _registered.__dict__ is not globals():  # executed without being imported
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    define_env = importlib.import_module("macros.glue").define_env
+else:
+    from .glue import define_env
 
-
-class DataProblems(SystemExit):
-    """Stops MkDocs with the problems already printed, and no traceback."""
-
-
-def define_env(env):
-    try:
-        data = load(Path(env.project_dir) / "data", Path(env.conf["docs_dir"]))
-    except DataError as e:
-        print(e.report(), file=sys.stderr)
-        raise DataProblems(1) from None
-
-    def root() -> str:
-        return root_prefix(env.page.url)
-
-    @env.macro
-    def comparison_table() -> str:
-        return tables.comparison(data, root())
-
-    @env.macro
-    def factor_table(factor_id: str) -> str:
-        return tables.factor_table(data, factor_id, root())
-
-    @env.macro
-    def tool_facts(tool_id: str) -> str:
-        return tables.tool_facts(data, tool_id)
-
-    @env.macro
-    def reviewed_note() -> str:
-        return tables.reviewed_note(data)
-
-    @env.macro
-    def decision_guide() -> str:
-        titles = {c.id: c.title for c in data.criteria}
-        return guide.render(data.guide, titles, root())
+__all__ = ["define_env"]

@@ -1,0 +1,74 @@
+"""A field reference generated from the JSON Schemas, so the docs cannot drift from them."""
+from __future__ import annotations
+
+from .html import esc
+
+TYPE_WORDS = {"object": "mapping", "array": "list", "string": "text", "integer": "whole number",
+              "number": "number", "boolean": "true/false"}
+
+
+def _resolve(schema: dict, schemas: dict, current: str) -> tuple[dict, str]:
+    """Follow $ref (same file '#/$defs/x' or 'other.schema.json#/$defs/x'), merging sibling keywords."""
+    while "$ref" in schema:
+        ref = schema["$ref"]
+        file, _, pointer = ref.partition("#")
+        file = file or current
+        target = schemas[file]
+        for part in pointer.strip("/").split("/") if pointer else []:
+            target = target[part]
+        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+        current = file
+    return schema, current
+
+
+def _rules(s: dict) -> str:
+    rules = []
+    if "x-expected" in s:
+        rules.append(s["x-expected"])
+    if "x-not" in s:
+        rules.append(s["x-not"])
+    if "maxLength" in s:
+        rules.append(f"at most {s['maxLength']} characters")
+    if "minItems" in s:
+        rules.append(f"at least {s['minItems']} item{'s' if s['minItems'] != 1 else ''}")
+    if s.get("additionalProperties") is False:
+        rules.append("no other keys")
+    return "; ".join(rules)
+
+
+def fields(schema: dict, schemas: dict, current: str, path: str = "", required: bool = True) -> list[tuple]:
+    """Rows of (path, type, required, description, rules), depth first."""
+    schema, current = _resolve(schema, schemas, current)
+    rows = []
+    if path:
+        kind = TYPE_WORDS.get(schema.get("type", ""), schema.get("type", ""))
+        rows.append((path, kind, required, schema.get("description", ""), _rules(schema)))
+    if schema.get("type") == "object":
+        needed = set(schema.get("required", []))
+        for key, sub in schema.get("properties", {}).items():
+            rows += fields(sub, schemas, current, f"{path}.{key}" if path else key, key in needed)
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            rows += fields(extra, schemas, current, f"{path}.<tool id>", True)
+    elif schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        rows += fields(schema["items"], schemas, current, f"{path}[]", True)
+    return rows
+
+
+def reference(schemas: dict, data_files: dict[str, str]) -> str:
+    """Markdown: one section per data file with a table of its fields."""
+    out = []
+    for data_file, schema_name in data_files.items():
+        schema = schemas[schema_name]
+        rows = "".join(
+            f"<tr><td><code>{esc(p)}</code></td><td>{esc(t)}</td><td>{'yes' if r else 'no'}</td>"
+            f"<td>{esc(d)}{'<br><small>' + esc(rule) + '</small>' if rule else ''}</td></tr>"
+            for p, t, r, d, rule in fields(schema, schemas, schema_name))
+        out.append(
+            f"### `data/{data_file}` {{ #field-reference-{data_file.removesuffix('.yml')} }}\n\n"
+            f"{esc(schema.get('description', ''))} Schema: `data/schema/{schema_name}`.\n\n"
+            f'<div class="cmp-scroll" role="region" aria-label="Fields of data/{esc(data_file)}" tabindex="0">'
+            f'<table class="cmp-table cmp-fields"><thead><tr><th scope="col">Field</th><th scope="col">Type</th>'
+            f'<th scope="col">Required</th><th scope="col">Meaning and rules</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
+    return "\n\n".join(out)
