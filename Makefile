@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: setup serve build check test bench clean
 
@@ -30,6 +31,9 @@ check: setup  ## validate data/ and report every problem
 test: setup  ## the whole suite, browser tests included
 	scripts/ensure-chromium $(PY)
 	$(PY) -m pytest
+
+bench: setup  ## speed and size figures (prints them; asserts nothing)
+	$(PY) benchmarks/run.py
 
 clean:
 	rm -rf site $(VENV)

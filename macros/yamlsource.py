@@ -20,6 +20,8 @@ _SCALARS = {
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
 }
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# libyaml's parser when PyYAML was built with it (about ten times faster); same safe rules.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -59,13 +61,13 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         return None, problems
 
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 problems.append(Problem(display, event.start_mark.line + 1, "",
                                         "YAML anchors and aliases (&name, *name) are not allowed; write the value out"))
         if problems:
             return None, problems
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 0
@@ -78,11 +80,11 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(display, 0, "", "file is empty; expected a mapping of data")]
 
     doc = Document(display)
-    doc.value = _build(root, (), doc, problems)
+    doc.value = _build(root, (), doc, problems, SafeConstructor())
     return (None, problems) if problems else (doc, [])
 
 
-def _build(node, path, doc: Document, problems: list[Problem]):
+def _build(node, path, doc: Document, problems: list[Problem], scalars: SafeConstructor):
     doc.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
@@ -98,14 +100,14 @@ def _build(node, path, doc: Document, problems: list[Problem]):
                                         f"duplicate key '{key}' (first defined on line {first})"))
                 continue
             doc.key_lines[path + (key,)] = key_node.start_mark.line + 1
-            out[key] = _build(value_node, path + (key,), doc, problems)
+            out[key] = _build(value_node, path + (key,), doc, problems, scalars)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
+        return [_build(item, path + (i,), doc, problems, scalars) for i, item in enumerate(node.value)]
     if node.tag == _TIMESTAMP:
         return node.value  # keep dates as written; the schema checks their format
     if node.tag in _SCALARS:
-        return SafeConstructor().construct_object(node)
+        return scalars.construct_object(node)
     problems.append(Problem(doc.file, node.start_mark.line + 1, format_path(path),
                             f"unsupported YAML tag {node.tag!r}; write a plain value"))
     return None

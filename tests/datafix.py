@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+
+import yaml
 from pathlib import Path
 
 from conftest import ROOT
@@ -31,7 +33,7 @@ def line_of(data_dir: Path, name: str, needle: str, nth: int = 1) -> int:
 def copy_project(tmp_path: Path) -> Path:
     """A copy of everything a build reads, so a test can change the data and build it."""
     project = tmp_path / "project"
-    project.mkdir()
+    project.mkdir(parents=True)
     for item in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
         src = ROOT / item
         if src.is_dir():
@@ -39,3 +41,23 @@ def copy_project(tmp_path: Path) -> Path:
         else:
             shutil.copy(src, project / item)
     return project
+
+
+THIRD = {"id": "airflow", "name": "Airflow", "version": "3.1", "license": "Apache-2.0",
+         "homepage": "https://airflow.apache.org", "docs": "https://airflow.apache.org/docs/",
+         "repository": "https://github.com/apache/airflow"}
+
+
+def add_third_tool(data_dir: Path) -> None:
+    """A fixture's third tool, with an entry in every criterion: only data changes."""
+    for name, change in (
+        ("tools.yml", lambda doc: doc["tools"].append(THIRD)),
+        ("criteria.yml", lambda doc: [c["tools"].update(airflow={
+            "cell": f"Airflow cell {c['id']}", "note": "A fixture note.",
+            "sources": ["https://airflow.apache.org/docs/"], "reviewed": "2026-11-01"}) for c in doc["criteria"]]),
+    ):
+        path = data_dir / name
+        header = path.read_text(encoding="utf-8").splitlines()[0]
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(doc)
+        path.write_text(header + "\n" + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")

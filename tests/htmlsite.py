@@ -43,9 +43,14 @@ def parse(path: Path) -> PageParser:
     return parser
 
 
+def is_redirect(path: Path) -> bool:
+    """A stub written by mkdocs-redirects for an old URL."""
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]
+
+
 def pages(site: Path) -> list[Path]:
-    """Every HTML page a reader can reach (not the 404 template)."""
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every content page a reader can reach (not the 404 template, not redirect stubs)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not is_redirect(p))
 
 
 def url_to_file(site: Path, url_path: str) -> Path:

@@ -1,16 +1,11 @@
 """The comparison in Chromium: row links, narrowing, phones, print, no JavaScript."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from conftest import ROOT, serve
-from datafix import copy_project
+from conftest import ROOT, run_build, serve
+from datafix import add_third_tool, copy_project
 from macros.data import load
-from test_tables import _add_third_tool
 
 DATA = load(ROOT / "data")
 ROW = "failure-handling"
@@ -113,10 +108,9 @@ def test_print_shows_every_column_and_note(page):
 def three_tool_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("three")
     project = copy_project(tmp)
-    _add_third_tool(project / "data")
+    add_third_tool(project / "data")
     site = tmp / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = run_build(site, cwd=project)
     assert result.returncode == 0, result.stderr
     server = serve(site)
     yield server.url

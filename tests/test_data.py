@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_build
 from datafix import copy_data, copy_project, edit, line_of
 from macros.data import load
 from macros.problems import DataError
@@ -225,9 +225,7 @@ def test_build_fails_cleanly_and_writes_nothing(tmp_path, strict):
     edit(d, "criteria.yml", "- https://docs.prefect.io/v3/concepts/tasks", "- htp://x")
     edit(d, "criteria.yml", "factor: team-structure", "factor: teams")
     site = tmp_path / "site"
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)] + (["--strict"] if strict else [])
-    result = subprocess.run(cmd, cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = run_build(site, cwd=project, strict=strict)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "criteria[0].tools.prefect.sources[1]: 'htp://x' is not an http(s) URL" in result.stderr

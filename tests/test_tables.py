@@ -1,18 +1,13 @@
 """Renderers are pure functions: records in, HTML out. Tested without MkDocs."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
-import yaml
 
-from conftest import ROOT
-from datafix import copy_project
-from htmlsite import parse
+from conftest import ROOT, run_build
+from datafix import add_third_tool, copy_project
 from macros import tables
 from macros.data import Criterion, Entry, load
 from macros.html import root_prefix
@@ -122,32 +117,12 @@ def test_tool_filter_only_when_more_than_two_tools():
 
 # --- A third tool, end to end: only data changes ---------------------------
 
-THIRD = {"id": "airflow", "name": "Airflow", "version": "3.1", "license": "Apache-2.0",
-         "homepage": "https://airflow.apache.org", "docs": "https://airflow.apache.org/docs/",
-         "repository": "https://github.com/apache/airflow"}
-
-
-def _add_third_tool(data_dir):
-    for name, key, change in (
-        ("tools.yml", "tools", lambda doc: doc["tools"].append(THIRD)),
-        ("criteria.yml", "criteria", lambda doc: [c["tools"].update(airflow={
-            "cell": f"Airflow cell {c['id']}", "note": "A fixture note.",
-            "sources": ["https://airflow.apache.org/docs/"], "reviewed": "2026-11-01"}) for c in doc["criteria"]]),
-    ):
-        path = data_dir / name
-        header = path.read_text(encoding="utf-8").splitlines()[0]
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        change(doc)
-        path.write_text(header + "\n" + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
 def test_a_third_tool_becomes_a_third_column_everywhere(tmp_path):
     project = copy_project(tmp_path)
     # yaml.safe_dump writes dates as strings already quoted; keep them as written.
-    _add_third_tool(project / "data")
+    add_third_tool(project / "data")
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = run_build(site, cwd=project)
     assert result.returncode == 0, result.stderr
     for page in ("comparison", "how-to-choose"):
         parsed = cells((site / page / "index.html").read_text(encoding="utf-8"))

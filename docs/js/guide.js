@@ -81,7 +81,7 @@ function guide(root) {
     const o = tree.outcomes[id];
     const heading = el("h2", { tabindex: "-1", class: "guide-result-title" }, o.title);
     const status = el("span", { class: "guide-copy-status", role: "status" });
-    const copy = el("button", { type: "button", class: "md-button", onclick: async () => {
+    const copy = el("button", { type: "button", class: "guide-copy", onclick: async () => {
       try {
         await navigator.clipboard.writeText(location.href);
         status.textContent = "Link copied.";

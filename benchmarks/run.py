@@ -1,0 +1,175 @@
+"""Speed and size figures for the site. Prints them; asserts nothing.
+
+    .venv/bin/python benchmarks/run.py            # ~1-2 minutes on 2 cores
+
+Targets (from the issues): full build <= 1.3x the same pages without macros;
+build cost linear in the number of criteria; the guide page <= a plain page
++ 10 KiB downloaded; the site's own JS + CSS <= 8 KiB gzipped; answering a
+guide question shows the next one within one frame (16 ms).
+"""
+from __future__ import annotations
+
+import copy
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import QUIET, chromium_executable, serve  # noqa: E402
+from datafix import copy_project  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+
+
+def build_seconds(project: Path) -> float:
+    """Median wall time of `mkdocs build` for a project folder."""
+    times = []
+    for _ in range(RUNS):
+        out = Path(tempfile.mkdtemp())
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)],
+                                cwd=project, capture_output=True, text=True, env={**os.environ, **QUIET})
+        times.append(time.perf_counter() - start)
+        shutil.rmtree(out, ignore_errors=True)
+        if result.returncode:
+            raise SystemExit(result.stderr)
+    return statistics.median(times)
+
+
+def without_macros(project: Path) -> None:
+    """Same pages, no macros plugin, macro calls removed."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
+    config.write_text(text, encoding="utf-8")
+    for md in (project / "docs").glob("*.md"):
+        md.write_text(re.sub(r"\{\{.*?\}\}", "", md.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def multiply_criteria(project: Path, factor: int) -> int:
+    path = project / "data" / "criteria.yml"
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    original = doc["criteria"]
+    copies = [dict(copy.deepcopy(c), id=f"{c['id']}-copy-{n}") for n in range(1, factor) for c in original]
+    doc["criteria"] = original + copies  # deep copies: shared objects would be dumped as YAML aliases
+    path.write_text(header + "\n" + yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    return len(doc["criteria"])
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def page_weights(site: Path, urls: list[str]) -> dict[str, int]:
+    """Gzipped bytes a first-time reader downloads for each page (fresh browser context)."""
+    from playwright.sync_api import sync_playwright
+
+    server = serve(site)
+    weights = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_executable(p), args=["--no-sandbox",
+                                        "--disable-background-networking", "--disable-component-update"])
+            for url in urls:
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: list[int] = []
+                page.on("response", lambda r: sizes.append(gz(r.body())) if r.ok else None)
+                page.goto(server.url + url)
+                page.wait_for_load_state("networkidle")
+                weights[url] = sum(sizes)
+                context.close()
+            browser.close()
+    finally:
+        server.close()
+    return weights
+
+
+def guide_step_ms(site: Path) -> list[float]:
+    """Time from an answer's click to the next question being in the DOM, plus one frame paint."""
+    from playwright.sync_api import sync_playwright
+
+    server = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_executable(p), args=["--no-sandbox"])
+            page = browser.new_page()
+            times = []
+            for _ in range(20):
+                page.goto(server.url + "/decision-guide/")
+                page.locator(".guide-answer-button").first.wait_for()
+                times.append(page.evaluate("""() => new Promise((done) => {
+                    const start = performance.now();
+                    document.querySelector('.guide-answer-button').click();
+                    const rendered = performance.now();
+                    requestAnimationFrame(() => done(rendered - start));
+                })"""))
+            browser.close()
+    finally:
+        server.close()
+    return times
+
+
+def main() -> None:
+    work = Path(tempfile.mkdtemp())
+    print(f"Benchmark, {date.today()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {RUNS} builds")
+
+    full = copy_project(work / "full")
+    plain = copy_project(work / "plain")
+    without_macros(plain)
+    t_full, t_plain = build_seconds(full), build_seconds(plain)
+    print(f"build: full {t_full:.2f} s, without macros {t_plain:.2f} s, ratio {t_full / t_plain:.2f}x (target <= 1.3x)")
+    imports = {}
+    for module in ("mkdocs_macros.plugin", "jsonschema"):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", f"import {module}"], check=True)
+        imports[module] = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    bare = time.perf_counter() - start
+    print("  of which importing: " + ", ".join(f"{m} {t - bare:.2f} s" for m, t in imports.items()))
+
+    base = len(yaml.safe_load((ROOT / "data" / "criteria.yml").read_text(encoding="utf-8"))["criteria"])
+    print(f"build with {base} criteria: {t_full:.2f} s")
+    for factor in (10, 100):
+        project = copy_project(work / f"x{factor}")
+        n = multiply_criteria(project, factor)
+        t = build_seconds(project)
+        print(f"build with {n} criteria (x{factor}): {t:.2f} s; {1000 * (t - t_plain) / n:.2f} ms per criterion over the plain build")
+
+    site = work / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=ROOT,
+                   check=True, env={**os.environ, **QUIET})
+    weights = page_weights(site, ["/conclusion/", "/", "/comparison/", "/decision-guide/"])
+    plain_page = weights["/conclusion/"]
+    for url, size in weights.items():
+        print(f"download {url}: {size / 1024:.1f} KiB gzipped ({(size - plain_page) / 1024:+.1f} KiB vs plain /conclusion/)")
+    print(f"  guide page over plain: {(weights['/decision-guide/'] - plain_page) / 1024:.1f} KiB (target <= 10 KiB)")
+
+    own = {p: gz((site / p).read_bytes()) for p in ("stylesheets/site.css", "js/comparison.js", "js/guide.js")}
+    for p, size in own.items():
+        print(f"own asset {p}: {size} B gzipped")
+    print(f"  site's own JS + CSS: {sum(own.values()) / 1024:.2f} KiB gzipped (target <= 8 KiB)")
+    guide_own = own["js/guide.js"] + own["stylesheets/site.css"]
+    print(f"  guide's JS + the whole stylesheet: {guide_own / 1024:.2f} KiB gzipped (target <= 8 KiB)")
+
+    steps = guide_step_ms(site)
+    print(f"guide: answer -> next question rendered in median {statistics.median(steps):.2f} ms, "
+          f"max {max(steps):.2f} ms over {len(steps)} clicks (target <= 16 ms)")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

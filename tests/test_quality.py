@@ -1,0 +1,143 @@
+"""Quality gates over the built site: links, accessibility, redirects, determinism, Zensical."""
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from conftest import ROOT, run_build
+from datafix import copy_project
+from htmlsite import pages, parse, read_public_urls
+
+PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if "#" not in u and "?" not in u]
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations, one readable line per rule and element."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [f"{v['id']}: {v['help']}: {node['target']}: {node.get('failureSummary', '')[:200]}"
+            for v in Axe().run(page).response["violations"] for node in v["nodes"]]
+
+
+def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and anchor an internal link points to; None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    base = "/" + page.relative_to(site).as_posix()
+    resolved = urlsplit(urljoin(base, href))
+    path = unquote(resolved.path)
+    file = site / path.lstrip("/")
+    if path.endswith("/") or file.is_dir():
+        file = file / "index.html"
+    return file, unquote(resolved.fragment)
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    broken = []
+    ids_cache: dict[Path, set[str]] = {}
+    for page in pages(site_dir):
+        for href in parse(page).links:
+            target = _target(site_dir, page, href)
+            if target is None:
+                continue
+            file, anchor = target
+            where = f"{page.relative_to(site_dir)} -> {href}"
+            if not file.is_file():
+                broken.append(f"{where}: no such page")
+                continue
+            if anchor and file.suffix == ".html":
+                ids = ids_cache.setdefault(file, set(parse(file).ids))
+                if anchor not in ids:
+                    broken.append(f"{where}: no anchor #{anchor}")
+    assert broken == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", PAGES)
+def test_no_accessibility_violations(browser, base_url, watched, scheme, url):
+    from conftest import _make_page
+
+    context, page = _make_page(browser, base_url, watched, color_scheme=scheme,
+                               viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+        violations = axe_violations(page)
+        assert violations == [], "\n".join(violations)
+    finally:
+        context.close()
+
+
+GUIDE_RESULT = "/decision-guide/?team-size=several-teams&on-call=authors&failure-focus=affected-data"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_in_a_guide_result(browser, base_url, watched, scheme):
+    from conftest import _make_page
+
+    context, page = _make_page(browser, base_url, watched, color_scheme=scheme)
+    try:
+        page.goto(GUIDE_RESULT)
+        page.locator(".guide-result").wait_for()
+        violations = axe_violations(page)
+        assert violations == [], "\n".join(violations)
+    finally:
+        context.close()
+
+
+def _redirects() -> dict[str, str]:
+    import yaml
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
+    return plugin["redirects"]["redirect_maps"]
+
+
+@pytest.mark.parametrize("old,new", sorted(_redirects().items()))
+def test_redirected_urls_land_on_their_new_page(page, old, new):
+    old_url = "/" + old.removesuffix(".md") + "/"
+    new_url = "/" + new.removesuffix(".md") + "/"
+    page.goto(old_url + "#pace-of-growth" if new == "comparison.md" else old_url)
+    page.wait_for_url(f"**{new_url}*")
+    if new == "comparison.md":
+        assert page.url.endswith("#pace-of-growth")   # the anchor survives the redirect
+
+
+def test_two_builds_give_identical_html(tmp_path, site_dir):
+    again = tmp_path / "again"
+    result = run_build(again)
+    assert result.returncode == 0, result.stderr
+    first = sorted(p.relative_to(site_dir) for p in site_dir.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".css", ".js"))
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".css", ".js"))
+    assert first == second
+    _, mismatch, errors = filecmp.cmpfiles(site_dir, again, [str(p) for p in first], shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_zensical_builds_the_same_config_with_tables_and_guide(tmp_path):
+    """Material for MkDocs reaches end of life on 2027-05-05; Zensical reads the same mkdocs.yml."""
+    project = copy_project(tmp_path)
+    zensical = Path(sys.executable).with_name("zensical")
+    result = subprocess.run([str(zensical), "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    comparison = (site / "comparison" / "index.html").read_text(encoding="utf-8")
+    from macros.data import load
+
+    data = load(ROOT / "data")
+    for c in data.criteria:
+        assert f'<tr id="{c.id}" class="cmp-row">' in comparison
+    guide_page = (site / "decision-guide" / "index.html").read_text(encoding="utf-8")
+    assert 'data-guide="' in guide_page and 'class="guide-tree"' in guide_page
+    how = (site / "how-to-choose" / "index.html").read_text(encoding="utf-8")
+    for f in data.factors:
+        assert f'id="{f.id}"' in how
