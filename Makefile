@@ -19,7 +19,7 @@ node_modules/.package-lock.json: package-lock.json
 
 setup: $(VENV)/.installed node_modules/.package-lock.json
 
-serve: setup  ## live-reloading preview on http://127.0.0.1:8000
+serve: setup  ## live-reloading preview on http://127.0.0.1:8000/dagster-or-prefect/
 	$(PY) -m mkdocs serve
 
 build: setup  ## the static site, in site/
