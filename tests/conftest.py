@@ -145,39 +145,6 @@ def _make_page(browser, base_url, watched, **options):
 
 
 @pytest.fixture
-def page(browser, base_url, watched):
-    """A desktop-sized page; fails the test on console errors or foreign requests."""
-    context, page = _make_page(browser, base_url, watched, viewport={"width": 1280, "height": 900})
-    yield page
-    context.close()
-    assert watched.console_errors == [], watched.console_errors
-    assert watched.foreign_requests == [], watched.foreign_requests
-
-
-@pytest.fixture
-def phone(browser, base_url, watched):
-    """A phone-sized, touch-enabled page with the same guards."""
-    context, page = _make_page(
-        browser, base_url, watched,
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2,
-    )
-    yield page
-    context.close()
-    assert watched.console_errors == [], watched.console_errors
-    assert watched.foreign_requests == [], watched.foreign_requests
-
-
-@pytest.fixture
-def no_js_page(browser, base_url, watched):
-    """A page with JavaScript disabled, as some corporate browsers have it."""
-    context, page = _make_page(browser, base_url, watched, java_script_enabled=False,
-                               viewport={"width": 1280, "height": 900})
-    yield page
-    context.close()
-    assert watched.foreign_requests == [], watched.foreign_requests
-
-
-@pytest.fixture
 def new_page(browser, base_url, watched):
     """A factory for extra pages (e.g. opening a shared URL in a fresh tab)."""
     contexts = []
@@ -194,3 +161,21 @@ def new_page(browser, base_url, watched):
         context.close()
     assert watched.console_errors == [], watched.console_errors
     assert watched.foreign_requests == [], watched.foreign_requests
+
+
+@pytest.fixture
+def page(new_page):
+    """A desktop-sized page; the test fails on console errors or foreign requests."""
+    return new_page()
+
+
+@pytest.fixture
+def phone(new_page):
+    """A phone-sized, touch-enabled page with the same guards."""
+    return new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
+@pytest.fixture
+def no_js_page(new_page):
+    """A page with JavaScript disabled, as some corporate browsers have it."""
+    return new_page(java_script_enabled=False)

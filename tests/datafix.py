@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 import yaml
 from pathlib import Path
 
 from conftest import ROOT
+from macros.data import load
+from macros.problems import DataError
 
 
 def copy_data(tmp_path: Path) -> Path:
@@ -61,3 +64,10 @@ def add_third_tool(data_dir: Path) -> None:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         change(doc)
         path.write_text(header + "\n" + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def problems(data_dir: Path) -> list[str]:
+    """The lines a contributor would read for this data folder (it must be invalid)."""
+    with pytest.raises(DataError) as info:
+        load(data_dir, ROOT / "docs")
+    return [str(p) for p in info.value.problems]

@@ -8,15 +8,8 @@ import sys
 import pytest
 
 from conftest import ROOT, run_build
-from datafix import copy_data, copy_project, edit, line_of
+from datafix import copy_data, copy_project, edit, line_of, problems
 from macros.data import load
-from macros.problems import DataError
-
-
-def problems(data_dir) -> list[str]:
-    with pytest.raises(DataError) as info:
-        load(data_dir)
-    return [str(p) for p in info.value.problems]
 
 
 def test_real_data_is_valid_and_complete():

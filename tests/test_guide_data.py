@@ -9,18 +9,11 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT
-from datafix import copy_data, edit, line_of
+from datafix import copy_data, edit, line_of, problems
 from macros import guide
 from macros.data import load
-from macros.problems import DataError
 
 DATA = load(ROOT / "data")
-
-
-def problems(data_dir) -> list[str]:
-    with pytest.raises(DataError) as info:
-        load(data_dir, ROOT / "docs")
-    return [str(p) for p in info.value.problems]
 
 
 def test_real_tree_is_small_complete_and_neutral():

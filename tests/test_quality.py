@@ -61,37 +61,26 @@ def test_every_internal_link_and_anchor_resolves(site_dir):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("url", PAGES)
-def test_no_accessibility_violations(browser, base_url, watched, scheme, url):
-    from conftest import _make_page
-
-    context, page = _make_page(browser, base_url, watched, color_scheme=scheme,
-                               viewport={"width": 1280, "height": 900})
-    try:
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        expected = "slate" if scheme == "dark" else "default"
-        assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-        violations = axe_violations(page)
-        assert violations == [], "\n".join(violations)
-    finally:
-        context.close()
+def test_no_accessibility_violations(new_page, scheme, url):
+    page = new_page(color_scheme=scheme)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == expected
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
 
 
 GUIDE_RESULT = "/decision-guide/?team-size=several-teams&on-call=authors&failure-focus=affected-data"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations_in_a_guide_result(browser, base_url, watched, scheme):
-    from conftest import _make_page
-
-    context, page = _make_page(browser, base_url, watched, color_scheme=scheme)
-    try:
-        page.goto(GUIDE_RESULT)
-        page.locator(".guide-result").wait_for()
-        violations = axe_violations(page)
-        assert violations == [], "\n".join(violations)
-    finally:
-        context.close()
+def test_no_accessibility_violations_in_a_guide_result(new_page, scheme):
+    page = new_page(color_scheme=scheme)
+    page.goto(GUIDE_RESULT)
+    page.locator(".guide-result").wait_for()
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
 
 
 def _redirects() -> dict[str, str]:
