@@ -14,7 +14,7 @@ from . import guide as guide_rules
 from . import schema
 from .guide import Guide
 from .problems import DataError, Problem, format_path
-from .yamlsource import Document, read
+from .yamlsource import Document, mappings, read
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,8 +117,7 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
 def _items(doc: Document | None, key: str) -> list[tuple[int, dict]]:
     """(index, item) for the well-formed mappings of a top-level list; tolerant of schema errors."""
     value = doc.value if doc is not None else None
-    items = value.get(key) if isinstance(value, dict) else None
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)] if isinstance(items, list) else []
+    return mappings(value.get(key)) if isinstance(value, dict) else []
 
 
 def _ids(doc: Document | None, key: str) -> list[str]:

@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 from . import guide, schemadoc, tables
-from .data import FILES
-from .schema import load_schemas
-from .data import load
+from .data import FILES, load
 from .html import root_prefix
 from .problems import DataError
+from .schema import load_schemas
 
 
 class DataProblems(SystemExit):
@@ -42,10 +41,6 @@ def define_env(env):
     @env.macro
     def tool_facts(tool_id: str) -> str:
         return tables.tool_facts(data, tool_id)
-
-    @env.macro
-    def reviewed_note() -> str:
-        return tables.reviewed_note(data)
 
     @env.macro
     def decision_guide() -> str:

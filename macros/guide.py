@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .html import esc
 from .problems import Problem, format_path
+from .yamlsource import mappings
 
 MAX_DEPTH = 5
 
@@ -95,14 +96,11 @@ def check(doc, factor_ids: list[str], criterion_ids: list[str], docs_dir: Path |
         return []
     problems: list[Problem] = []
 
-    def add(path, message, key=False):
-        line = doc.key_line_of(path) if key else doc.line_of(path)
-        problems.append(Problem(doc.file, line, format_path(path), message))
+    def add(path, message):
+        problems.append(Problem(doc.file, doc.line_of(path), format_path(path), message))
 
     def items(key):
-        v = value.get(key)
-        return [(i, x) for i, x in enumerate(v) if isinstance(x, dict) and isinstance(x.get("id"), str)] \
-            if isinstance(v, list) else []
+        return [(i, x) for i, x in mappings(value.get(key)) if isinstance(x.get("id"), str)]
 
     questions, outcomes = items("questions"), items("outcomes")
     where: dict[str, tuple] = {}
@@ -116,10 +114,6 @@ def check(doc, factor_ids: list[str], criterion_ids: list[str], docs_dir: Path |
     qmap = {q["id"]: (i, q) for i, q in questions}
     omap = {o["id"]: (i, o) for i, o in outcomes}
 
-    def answers(i, q):
-        v = q.get("answers")
-        return [(j, a) for j, a in enumerate(v) if isinstance(a, dict)] if isinstance(v, list) else []
-
     start = value.get("start")
     if isinstance(start, str) and start not in qmap:
         add(("start",), f"'{start}' is not a question id" + (" (it is an outcome)" if start in omap else ""))
@@ -129,7 +123,7 @@ def check(doc, factor_ids: list[str], criterion_ids: list[str], docs_dir: Path |
         if factor_ids and isinstance(q.get("factor"), str) and q["factor"] not in factor_ids:
             add(("questions", i, "factor"), f"'{q['factor']}' is not a factor id (known: {', '.join(factor_ids)})")
         seen = set()
-        for j, a in answers(i, q):
+        for j, a in mappings(q.get("answers")):
             if isinstance(a.get("id"), str):
                 if a["id"] in seen:
                     add(("questions", i, "answers", j, "id"), f"answer id '{a['id']}' is used twice in this question")
@@ -152,12 +146,14 @@ def check(doc, factor_ids: list[str], criterion_ids: list[str], docs_dir: Path |
     if not isinstance(start, str) or start not in qmap:
         return problems
 
-    # Cycles and depth: depth-first from the start, tracking the current path.
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    # One depth-first walk from the start finds cycles, path lengths and what is reachable.
+    state: dict[str, int] = {}  # questions: 1 = on the current path, 2 = done
     depth: dict[str, int] = {}  # questions on the longest path from a node to an outcome
+    outcomes_reached: set[str] = set()
 
     def visit(node: str, trail: list[str]) -> int:
         if node in omap:
+            outcomes_reached.add(node)
             return 0
         if state.get(node) == 1:
             i, _ = qmap[node]
@@ -175,18 +171,13 @@ def check(doc, factor_ids: list[str], criterion_ids: list[str], docs_dir: Path |
     if longest > MAX_DEPTH:
         add(("start",), f"a path from '{start}' asks {longest} questions; keep every path to {MAX_DEPTH} at most")
 
-    reached, stack = {start}, [start]
-    while stack:
-        for n in edges.get(stack.pop(), []):
-            if n not in reached:
-                reached.add(n)
-                stack.append(n)
+    reached = state.keys() | outcomes_reached
     for key, entries in (("questions", questions), ("outcomes", outcomes)):
         for i, item in entries:
-            if item["id"] not in reached and item["id"] != start:
+            if item["id"] not in reached:
                 add((key, i, "id"), f"'{item['id']}' cannot be reached from the start question '{start}'")
 
-    reached_targets = {omap[n][1].get("target", "") for n in reached if n in omap}
+    reached_targets = {omap[n][1].get("target", "") for n in outcomes_reached}
     for f in factor_ids:
         if not any(isinstance(t, str) and t.endswith(f"#{f}") for t in reached_targets):
             add(("outcomes",), f"no reachable outcome points to the '{f}' factor (target '/how-to-choose/#{f}')")

@@ -1,7 +1,7 @@
 """A field reference generated from the JSON Schemas, so the docs cannot drift from them."""
 from __future__ import annotations
 
-from .html import esc
+from .html import esc, scroll_box
 
 TYPE_WORDS = {"object": "mapping", "array": "list", "string": "text", "integer": "whole number",
               "number": "number", "boolean": "true/false"}
@@ -67,8 +67,8 @@ def reference(schemas: dict, data_files: dict[str, str]) -> str:
         out.append(
             f"### `data/{data_file}` {{ #field-reference-{data_file.removesuffix('.yml')} }}\n\n"
             f"{esc(schema.get('description', ''))} Schema: `data/schema/{schema_name}`.\n\n"
-            f'<div class="cmp-scroll" role="region" aria-label="Fields of data/{esc(data_file)}" tabindex="0">'
-            f'<table class="cmp-table cmp-fields"><thead><tr><th scope="col">Field</th><th scope="col">Type</th>'
-            f'<th scope="col">Required</th><th scope="col">Meaning and rules</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div>")
+            + scroll_box(f"Fields of data/{data_file}",
+                         '<table class="cmp-table cmp-fields"><thead><tr><th scope="col">Field</th>'
+                         '<th scope="col">Type</th><th scope="col">Required</th>'
+                         f'<th scope="col">Meaning and rules</th></tr></thead><tbody>{rows}</tbody></table>'))
     return "\n\n".join(out)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .data import Criterion, SiteData, Tool
-from .html import esc, link
+from .html import esc, link, scroll_box
 
 
 def _versions(data: SiteData) -> str:
@@ -27,7 +27,7 @@ def _details(tool: Tool, c: Criterion) -> str:
     e = c.entry(tool.id)
     sources = ", ".join(link(u) for u in e.sources)
     return (f'<details class="cmp-details"><summary>Notes and sources'
-            f'<span class="cmp-sr"> for {esc(tool.name)}: {esc(c.title)}</span></summary>'
+            f'<span class="visually-hidden"> for {esc(tool.name)}: {esc(c.title)}</span></summary>'
             f"<p>{esc(e.note)}</p>"
             f'<p class="cmp-sources">Sources: {sources}</p>'
             f'<p class="cmp-reviewed">Reviewed <time datetime="{esc(e.reviewed)}">{esc(e.reviewed)}</time></p>'
@@ -44,11 +44,6 @@ def _row(data: SiteData, c: Criterion) -> str:
         f'<td data-tool="{esc(t.id)}"><span class="cmp-cell">{esc(c.entry(t.id).cell)}</span>{_details(t, c)}</td>'
         for t in data.tools)
     return f'<tr id="{cid}" class="cmp-row">{head}{cells}</tr>'
-
-
-def _scroll(label: str, table: str) -> str:
-    """Tables scroll inside their own box on narrow screens; keyboard users can focus it."""
-    return f'<div class="cmp-scroll" role="region" aria-label="{esc(label)}" tabindex="0">{table}</div>'
 
 
 def filters(data: SiteData) -> str:
@@ -80,7 +75,7 @@ def comparison(data: SiteData, root: str) -> str:
             f"## {esc(f.title)} {{ #{f.id} }}\n\n"
             f'<p class="cmp-question">{esc(f.question)} '
             f'<a href="{root}how-to-choose/#{esc(f.id)}">Read about {esc(f.title.lower())}</a></p>\n\n'
-            f"{_scroll(f'{f.title} criteria', table)}\n\n</section>")
+            f"{scroll_box(f'{f.title} criteria', table)}\n\n</section>")
     return "\n\n".join(parts)
 
 
@@ -94,7 +89,7 @@ def factor_table(data: SiteData, factor_id: str, root: str) -> str:
         for c in data.criteria_for(factor_id))
     table = (f'<table class="cmp-table cmp-compact"><caption>{esc(factor.title)}: what each tool offers</caption>'
              f"{_head(data, 'Criterion')}<tbody>{rows}</tbody></table>")
-    return (_scroll(f"{factor.title} criteria", table)
+    return (scroll_box(f"{factor.title} criteria", table)
             + f'\n\n<p class="cmp-more"><a href="{root}comparison/#{esc(factor_id)}">'
               f"Notes and sources for these rows</a></p>")
 
@@ -109,5 +104,5 @@ def tool_facts(data: SiteData, tool_id: str) -> str:
             ("Repository", link(t.repository)),
             ("Criteria reviewed", f'<time datetime="{esc(last)}">{esc(first if first == last else f"{first} to {last}")}</time>')]
     body = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
-    return _scroll(f"{t.name} at a glance",
+    return scroll_box(f"{t.name} at a glance",
                    f'<table class="cmp-table cmp-facts"><caption>{esc(t.name)} at a glance</caption><tbody>{body}</tbody></table>')

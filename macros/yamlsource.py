@@ -43,6 +43,14 @@ class Document:
         return self.key_lines.get(tuple(path)) or self.line_of(path)
 
 
+def mappings(value) -> list[tuple[int, dict]]:
+    """(index, item) for the items of a list that are mappings; [] if value is not a list.
+
+    Cross-file checks use it to look at whatever is well-formed in a file that
+    may have failed its schema."""
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Parse one file; return (document, []) or (None, problems)."""
     raw = path.read_bytes()

@@ -8,11 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from htmlsite import pages, parse, read_public_urls, url_to_file
+from htmlsite import FACTOR_ANCHORS, pages, parse, read_public_urls, url_to_file
 
 PUBLIC_URLS = read_public_urls(ROOT / "tests" / "public_urls.txt")
-FACTOR_ANCHORS = ["workflow-design", "product-goals", "team-structure",
-                  "day-to-day-operations", "pace-of-growth"]
 
 
 def test_strict_build_has_no_warnings(built_site):

@@ -17,7 +17,7 @@ function el(tag, attrs = {}, ...children) {
 function guide(root) {
   const tree = JSON.parse(root.dataset.guide);
   const app = root.querySelector(".guide-app");
-  const live = el("p", { class: "guide-sr", "aria-live": "polite" });
+  const live = el("p", { class: "visually-hidden", "aria-live": "polite" });
   const questions = tree.questions;
   const longest = (id) => (questions[id] ? 1 + Math.max(...questions[id].answers.map((a) => longest(a.next))) : 0);
 
