@@ -24,11 +24,6 @@ def link(url: str, text: str | None = None) -> str:
     return f'<a href="{esc(url)}">{esc(text if text is not None else short_url(url))}</a>'
 
 
-def scroll_box(label: str, table: str) -> str:
-    """A table that scrolls inside its own box on narrow screens; keyboard users can focus it."""
-    return f'<div class="cmp-scroll" role="region" aria-label="{esc(label)}" tabindex="0">{table}</div>'
-
-
 def short_url(url: str) -> str:
     """'https://docs.dagster.io/guides/automate' -> 'docs.dagster.io/guides/automate'"""
     parts = urlsplit(url)

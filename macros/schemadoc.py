@@ -1,7 +1,7 @@
 """A field reference generated from the JSON Schemas, so the docs cannot drift from them."""
 from __future__ import annotations
 
-from .html import esc, scroll_box
+from .html import esc
 
 TYPE_WORDS = {"object": "mapping", "array": "list", "string": "text", "integer": "whole number",
               "number": "number", "boolean": "true/false"}
@@ -61,14 +61,15 @@ def reference(schemas: dict, data_files: dict[str, str]) -> str:
     for data_file, schema_name in data_files.items():
         schema = schemas[schema_name]
         rows = "".join(
-            f"<tr><td><code>{esc(p)}</code></td><td>{esc(t)}</td><td>{'yes' if r else 'no'}</td>"
-            f"<td>{esc(d)}{'<br><small>' + esc(rule) + '</small>' if rule else ''}</td></tr>"
+            f'<tr><td><span class="cmp-label">Field</span><code>{esc(p)}</code></td>'
+            f'<td><span class="cmp-label">Type</span>{esc(t)}</td>'
+            f'<td><span class="cmp-label">Required</span>{"yes" if r else "no"}</td>'
+            f'<td><span class="cmp-label">Meaning and rules</span>{esc(d)}{"<br><small>" + esc(rule) + "</small>" if rule else ""}</td></tr>'
             for p, t, r, d, rule in fields(schema, schemas, schema_name))
         out.append(
             f"### `data/{data_file}` {{ #field-reference-{data_file.removesuffix('.yml')} }}\n\n"
             f"{esc(schema.get('description', ''))} Schema: `data/schema/{schema_name}`.\n\n"
-            + scroll_box(f"Fields of data/{data_file}",
-                         '<table class="cmp-table cmp-fields"><thead><tr><th scope="col">Field</th>'
-                         '<th scope="col">Type</th><th scope="col">Required</th>'
-                         f'<th scope="col">Meaning and rules</th></tr></thead><tbody>{rows}</tbody></table>'))
+            + '<table class="cmp-table cmp-cards cmp-fields"><thead><tr><th scope="col">Field</th>'
+              '<th scope="col">Type</th><th scope="col">Required</th>'
+              f'<th scope="col">Meaning and rules</th></tr></thead><tbody>{rows}</tbody></table>')
     return "\n\n".join(out)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .data import Criterion, SiteData, Tool
-from .html import esc, link, scroll_box
+from .html import esc, link
 
 
 def _versions(data: SiteData) -> str:
@@ -23,6 +23,11 @@ def _head(data: SiteData, first: str) -> str:
     return f'<thead><tr><th scope="col">{esc(first)}</th>{cols}</tr></thead>'
 
 
+def _label(tool: Tool) -> str:
+    """The tool's name inside its cell: shown when a row is laid out as a card on narrow screens."""
+    return f'<span class="cmp-label">{esc(tool.name)}</span>'
+
+
 def _details(tool: Tool, c: Criterion) -> str:
     e = c.entry(tool.id)
     sources = ", ".join(link(u) for u in e.sources)
@@ -41,7 +46,7 @@ def _row(data: SiteData, c: Criterion) -> str:
             f'aria-label="Link to this row: {esc(c.title)}">#</a>'
             f'<span class="cmp-why">{esc(c.why)}</span></th>')
     cells = "".join(
-        f'<td data-tool="{esc(t.id)}"><span class="cmp-cell">{esc(c.entry(t.id).cell)}</span>{_details(t, c)}</td>'
+        f'<td data-tool="{esc(t.id)}">{_label(t)}<span class="cmp-cell">{esc(c.entry(t.id).cell)}</span>{_details(t, c)}</td>'
         for t in data.tools)
     return f'<tr id="{cid}" class="cmp-row">{head}{cells}</tr>'
 
@@ -68,14 +73,14 @@ def comparison(data: SiteData, root: str) -> str:
     parts = [filters(data), f'<p class="cmp-reviewed-note">{reviewed_note(data)}</p>']
     for f in data.factors:
         rows = "".join(_row(data, c) for c in data.criteria_for(f.id))
-        table = (f'<table class="cmp-table"><caption>{esc(f.title)}: {_versions(data)}</caption>'
+        table = (f'<table class="cmp-table cmp-cards"><caption>{esc(f.title)}: {_versions(data)}</caption>'
                  f"{_head(data, 'Criterion')}<tbody>{rows}</tbody></table>")
         parts.append(
             f'<section class="cmp-group" data-factor="{esc(f.id)}" markdown>\n\n'
             f"## {esc(f.title)} {{ #{f.id} }}\n\n"
             f'<p class="cmp-question">{esc(f.question)} '
             f'<a href="{root}how-to-choose/#{esc(f.id)}">Read about {esc(f.title.lower())}</a></p>\n\n'
-            f"{scroll_box(f'{f.title} criteria', table)}\n\n</section>")
+            f"{table}\n\n</section>")
     return "\n\n".join(parts)
 
 
@@ -84,12 +89,12 @@ def factor_table(data: SiteData, factor_id: str, root: str) -> str:
     factor = data.factor(factor_id)
     rows = "".join(
         f'<tr><th scope="row"><a href="{root}comparison/#{esc(c.id)}">{esc(c.title)}</a></th>'
-        + "".join(f'<td data-tool="{esc(t.id)}">{esc(c.entry(t.id).cell)}</td>' for t in data.tools)
+        + "".join(f'<td data-tool="{esc(t.id)}">{_label(t)}{esc(c.entry(t.id).cell)}</td>' for t in data.tools)
         + "</tr>"
         for c in data.criteria_for(factor_id))
-    table = (f'<table class="cmp-table cmp-compact"><caption>{esc(factor.title)}: what each tool offers</caption>'
+    table = (f'<table class="cmp-table cmp-cards cmp-compact"><caption>{esc(factor.title)}: what each tool offers</caption>'
              f"{_head(data, 'Criterion')}<tbody>{rows}</tbody></table>")
-    return (scroll_box(f"{factor.title} criteria", table)
+    return (table
             + f'\n\n<p class="cmp-more"><a href="{root}comparison/#{esc(factor_id)}">'
               f"Notes and sources for these rows</a></p>")
 
@@ -104,5 +109,4 @@ def tool_facts(data: SiteData, tool_id: str) -> str:
             ("Repository", link(t.repository)),
             ("Criteria reviewed", f'<time datetime="{esc(last)}">{esc(first if first == last else f"{first} to {last}")}</time>')]
     body = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
-    return scroll_box(f"{t.name} at a glance",
-                   f'<table class="cmp-table cmp-facts"><caption>{esc(t.name)} at a glance</caption><tbody>{body}</tbody></table>')
+    return f'<table class="cmp-table cmp-facts"><caption>{esc(t.name)} at a glance</caption><tbody>{body}</tbody></table>'

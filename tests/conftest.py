@@ -179,3 +179,11 @@ def phone(new_page):
 def no_js_page(new_page):
     """A page with JavaScript disabled, as some corporate browsers have it."""
     return new_page(java_script_enabled=False)
+
+
+@pytest.fixture(scope="session")
+def site_data():
+    """The real data/, loaded once; broken data fails the tests that use it, not the collection."""
+    from macros.data import load
+
+    return load(ROOT / "data")

@@ -1,0 +1,89 @@
+"""Every cell of every table is whole on screen on a phone and at 200% zoom."""
+from __future__ import annotations
+
+import pytest
+
+from readable import unreadable
+
+# (viewport width, device scale): two phones, and a 1280 px desktop at 200% zoom.
+WIDTHS = [(360, 3), (390, 3), (640, 2)]
+
+
+def _open_notes(page):
+    page.eval_on_selector_all("details.cmp-details", "ds => ds.forEach(d => { d.open = true; })")
+
+
+def comparison_items(data) -> list[tuple[str, str]]:
+    items = []
+    for c in data.criteria:
+        items.append((f"#{c.id} th .cmp-title", c.title))
+        for t in data.tools:
+            e = c.entry(t.id)
+            cell = f"#{c.id} td[data-tool={t.id}]"
+            items += [(f"{cell} .cmp-label", t.name), (f"{cell} .cmp-cell", e.cell),
+                      (f"{cell} .cmp-details > p:first-of-type", e.note)]
+            items += [(f"{cell} .cmp-sources a:nth-of-type({n})", "") for n in range(1, len(e.sources) + 1)]
+    return items
+
+
+@pytest.fixture(params=["light", "dark"])
+def small_screen(request, new_page):
+    def make(width, scale):
+        return new_page(viewport={"width": width, "height": 800}, device_scale_factor=scale,
+                        is_mobile=width < 600, has_touch=width < 600, color_scheme=request.param)
+    return make
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
+def test_every_comparison_cell_is_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    page.goto("/comparison/")
+    _open_notes(page)
+    assert unreadable(page, comparison_items(site_data)) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
+def test_every_factor_table_cell_is_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    page.goto("/how-to-choose/")
+    items = []
+    for c in site_data.criteria:
+        row = f".cmp-compact tr:has(a[href$='comparison/#{c.id}'])"
+        items.append((f"{row} th a", c.title))
+        for t in site_data.tools:
+            items += [(f"{row} td[data-tool={t.id}] .cmp-label", t.name),
+                      (f"{row} td[data-tool={t.id}]", c.entry(t.id).cell)]
+    assert unreadable(page, items) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
+def test_tool_facts_are_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    for t in site_data.tools:
+        page.goto(f"/{t.id}/")
+        rows = page.locator(".cmp-facts tr").count()
+        assert rows >= 5
+        items = [(f".cmp-facts tr:nth-child({n}) {cell}", "") for n in range(1, rows + 1) for cell in ("th", "td")]
+        items.append((".cmp-facts", t.version))
+        assert unreadable(page, items) == []
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_wide_tables_keep_their_headers_in_view(page, site_data):
+    """On a desktop, a table's column headers stay visible below the site header while
+    its rows scroll by, and the row under them stays readable."""
+    page.goto("/comparison/")
+    factor = max(site_data.factors, key=lambda f: len(site_data.criteria_for(f.id)))
+    last = site_data.criteria_for(factor.id)[-1]
+    group = f".cmp-group[data-factor={factor.id}]"
+    # Scroll until the header's own place in the table is well above the viewport.
+    page.evaluate("(sel) => { const t = document.querySelector(sel + ' table');"
+                  " window.scrollBy(0, t.getBoundingClientRect().top + 120); }", group)
+    assert page.evaluate(f"document.querySelector('{group} table').getBoundingClientRect().top < -100")
+    header = [(f"{group} thead th[data-tool={t.id}]", t.name) for t in site_data.tools]
+    assert page.evaluate("(sel) => { const r = document.querySelector(sel).getBoundingClientRect();"
+                         " return r.top >= 0 && r.top < 100; }", header[0][0])
+    last_cells = [(f"#{last.id} td[data-tool={t.id}] .cmp-cell", last.entry(t.id).cell) for t in site_data.tools]
+    assert unreadable(page, header + last_cells) == []
