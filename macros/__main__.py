@@ -1,16 +1,15 @@
 """`python -m macros check [DATA_DIR] [--site SITE_DIR]`: validate data/ like the build does.
 
 With --site, also check that every guide outcome's target page and anchor
-exist in an already built site."""
+exist in an already built site. Needs Python and the pinned packages only."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from .data import ROOT, load
-from .guide import target_problems
-from .problems import DataError
+from .load import ROOT, load
+from .problems import DataError, report
+from .sitecheck import target_problems
 
 USAGE = "usage: python -m macros check [DATA_DIR] [--site SITE_DIR]"
 
@@ -35,11 +34,7 @@ def main(argv: list[str]) -> int:
             if problems:
                 raise DataError(problems)
     except DataError as e:
-        for problem in e.problems:
-            print(problem, file=sys.stderr)
-            if os.environ.get("GITHUB_ACTIONS") == "true":
-                print(problem.github_annotation())
-        print(e.report().splitlines()[-1], file=sys.stderr)
+        report(e.problems, e.summary())
         return 1
     print(f"data/ is valid: {len(data.tools)} tools, {len(data.factors)} factors, "
           f"{len(data.criteria)} criteria, {len(data.guide.questions)} guide questions.")

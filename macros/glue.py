@@ -1,53 +1,113 @@
 """define_env: thin glue between validated data and the pages.
 
-Data is loaded and validated once, when MkDocs reads its configuration; any
-problem stops the build before a single page is written.
+Data is loaded and validated once per build, when MkDocs reads its
+configuration. A problem stops `mkdocs build` before a single page is written.
+Under `mkdocs serve` the preview stays up instead: the problems are printed in
+the terminal and shown at the top of every page until the next good save.
+A macro called with an unknown id (a typo in a page) is reported the same way,
+as one line naming the page, the line and the known ids.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from . import guide, schemadoc, tables
-from .data import FILES, load
-from .html import root_prefix
-from .problems import DataError
-from .schema import load_schemas
+from .load import FILES, load
+from .load.schema import load_schemas
+from .problems import DataError, Problem, report
+from .records import UnknownId
+from .render import fields, guide, inert, tables
 
 
 class DataProblems(SystemExit):
     """Stops MkDocs with the problems already printed, and no traceback."""
 
 
+def _serving() -> bool:
+    """True under `mkdocs serve` (or `zensical serve`): keep the preview alive on bad data."""
+    return len(sys.argv) > 1 and sys.argv[1] == "serve"
+
+
+def problem_panel(problems: list[Problem]) -> str:
+    items = "".join(f"<li><code>{inert(p)}</code></li>" for p in problems)
+    return ('<div class="admonition failure data-problems" role="alert"><p class="admonition-title">'
+            f"The data has {len(problems)} problem{'s' if len(problems) != 1 else ''}; this preview shows them "
+            f"until the next good save (a build would stop here)</p><ul>{items}</ul></div>")
+
+
 def define_env(env):
+    project = Path(env.project_dir)
+    docs_dir = Path(env.conf.get("docs_dir") or project / "docs")
+    env.variables["data_problems"] = []
     try:
-        docs_dir = env.conf.get("docs_dir") or Path(env.project_dir) / "docs"
-        data = load(Path(env.project_dir) / "data", Path(docs_dir))
+        data = load(project / "data", docs_dir)
     except DataError as e:
-        print(e.report(), file=sys.stderr)
-        raise DataProblems(1) from None
+        report(e.problems, e.summary())
+        if not _serving():
+            raise DataProblems(1) from None
+        env.variables["data_problems"] = e.problems
+        env.conf["strict"] = False   # missing rows would fail anchor checks; the problems are shown instead
+        data = None
 
-    def root() -> str:
-        return root_prefix(env.page.url)
+    def macro(fn):
+        """Register fn as a macro that reports a typo in a page as one located line."""
+        def call(*args):
+            if data is None:
+                return ""   # the page's banner lists the data's problems
+            try:
+                return fn(*args)
+            except UnknownId as e:
+                problem = _call_site(env, fn.__name__, args, str(e))
+                report([problem], "A page calls a macro with an unknown id; nothing was built.")
+                if _serving():
+                    return problem_panel([problem])
+                raise DataProblems(1) from None
+        call.__name__ = fn.__name__
+        env.macro(call)
+        return call
 
-    @env.macro
+    def page_url() -> str:
+        return env.page.url
+
+    @macro
     def comparison_table() -> str:
-        return tables.comparison(data, root())
+        return tables.comparison(data, page_url())
 
-    @env.macro
+    @macro
     def factor_table(factor_id: str) -> str:
-        return tables.factor_table(data, factor_id, root())
+        return tables.factor_table(data, factor_id, page_url())
 
-    @env.macro
+    @macro
     def tool_facts(tool_id: str) -> str:
         return tables.tool_facts(data, tool_id)
 
-    @env.macro
+    @macro
     def decision_guide() -> str:
-        titles = {c.id: c.title for c in data.criteria}
-        return guide.render(data.guide, titles, root())
+        return guide.guide(data, page_url())
 
-    @env.macro
+    @macro
     def field_reference() -> str:
-        schemas = load_schemas(Path(env.project_dir) / "data" / "schema")
-        return schemadoc.reference(schemas, FILES)
+        return fields.reference(load_schemas(project / "data" / "schema"), FILES)
+
+
+def on_post_page_macros(env):
+    """Under `mkdocs serve` with bad data, every page starts with the list of problems."""
+    problems = env.variables.get("data_problems")
+    if problems:
+        env.markdown = problem_panel(problems) + "\n\n" + env.markdown
+
+
+def _call_site(env, name: str, args: tuple, message: str) -> Problem:
+    """Where a page calls a macro: the page's file and the line of the call."""
+    docs_dir = Path(env.conf.get("docs_dir") or Path(env.project_dir) / "docs")
+    source = docs_dir / env.page.file.src_uri
+    text = source.read_text(encoding="utf-8") if source.is_file() else ""
+    wanted = [str(a) for a in args]
+    line = next((n for n, written in enumerate(text.splitlines(), 1)
+                 if name in written and all(w in written for w in wanted)), 0)
+    file = f"{docs_dir.name}/{env.page.file.src_uri}"
+    call = f"{name}({', '.join(repr(a) for a in args)})"
+    return Problem(file, line, "", f"{{{{ {call} }}}}: {message}")
+
+
+__all__ = ["define_env", "on_post_page_macros"]

@@ -20,10 +20,10 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 os.environ.update(QUIET)
 
 
-def run_build(dest: Path, cwd: Path = ROOT, strict: bool = True) -> subprocess.CompletedProcess:
+def run_build(dest: Path, cwd: Path = ROOT, strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` (strict by default) the way a contributor would, capturing its output."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(dest)] + (["--strict"] if strict else [])
-    env = {**os.environ, **QUIET}
+    env = {**os.environ, **QUIET, "GITHUB_ACTIONS": "false", **(env or {})}
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -181,9 +181,31 @@ def no_js_page(new_page):
     return new_page(java_script_enabled=False)
 
 
+@functools.lru_cache(maxsize=1)
+def real_data():
+    """The real data/ for parametrising tests at collection time, or None when it is
+    broken: then test_data's real-data test fails with the problems, and no collection
+    error hides them."""
+    from macros.load import load
+    from macros.problems import DataError
+
+    try:
+        return load(ROOT / "data")
+    except DataError:
+        return None
+
+
 @pytest.fixture(scope="session")
 def site_data():
     """The real data/, loaded once; broken data fails the tests that use it, not the collection."""
-    from macros.data import load
+    from macros.load import load
 
     return load(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def small_data(tmp_path_factory):
+    """The synthetic data in tests/fixtures, as records (for renderer tests)."""
+    from datafix import fixture_data
+
+    return fixture_data(tmp_path_factory.mktemp("small"))

@@ -1,20 +1,29 @@
-"""Helpers to make a broken copy of data/ and read what the checker says about it."""
+"""Small synthetic data to break on purpose, and helpers to read what the checker says.
+
+The rule tests work on tests/fixtures/data (with the real schemas), so that a content
+edit in data/ never breaks them; the real data is checked by properties elsewhere."""
 from __future__ import annotations
 
 import shutil
+from datetime import date
+from pathlib import Path
 
 import pytest
 import yaml
-from pathlib import Path
 
 from conftest import ROOT
-from macros.data import load
+from macros.load import load
 from macros.problems import DataError
+
+FIXTURES = ROOT / "tests" / "fixtures"
+TODAY = date(2026, 6, 1)   # the fixture's "today": its review dates lie before it
 
 
 def copy_data(tmp_path: Path) -> Path:
+    """The synthetic data files with the real schemas, ready to break."""
     dest = tmp_path / "data"
-    shutil.copytree(ROOT / "data", dest)
+    shutil.copytree(FIXTURES / "data", dest)
+    shutil.copytree(ROOT / "data" / "schema", dest / "schema")
     return dest
 
 
@@ -33,15 +42,27 @@ def line_of(data_dir: Path, name: str, needle: str, nth: int = 1) -> int:
     return hits[nth - 1]
 
 
+def fixture_data(tmp_path: Path):
+    """The synthetic data as records."""
+    return load(copy_data(tmp_path), FIXTURES / "docs", today=TODAY)
+
+
+def problems(data_dir: Path) -> list[str]:
+    """The lines a contributor would read for this data folder (it must be invalid)."""
+    with pytest.raises(DataError) as info:
+        load(data_dir, FIXTURES / "docs", today=TODAY)
+    return [str(p) for p in info.value.problems]
+
+
 def copy_project(tmp_path: Path) -> Path:
     """A copy of everything a build reads, so a test can change the data and build it."""
     project = tmp_path / "project"
     project.mkdir(parents=True)
-    for item in ("mkdocs.yml", "docs", "overrides", "macros", "data"):
+    for item in ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples"):
         src = ROOT / item
         if src.is_dir():
             shutil.copytree(src, project / item, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif src.is_file():
             shutil.copy(src, project / item)
     return project
 
@@ -64,10 +85,3 @@ def add_third_tool(data_dir: Path) -> None:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         change(doc)
         path.write_text(header + "\n" + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
-def problems(data_dir: Path) -> list[str]:
-    """The lines a contributor would read for this data folder (it must be invalid)."""
-    with pytest.raises(DataError) as info:
-        load(data_dir, ROOT / "docs")
-    return [str(p) for p in info.value.problems]

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, run_build, serve
+from conftest import run_build, serve
 from datafix import add_third_tool, copy_project
-from macros.data import load
 
-DATA = load(ROOT / "data")
-ROW = "failure-handling"
+ROW = "failure-handling"   # a public row anchor (tests/public_urls.txt)
 
 
 def in_view(page, element_id: str) -> bool:
@@ -35,10 +33,10 @@ def visible_groups(page) -> list[str]:
     return page.eval_on_selector_all(".cmp-group", "gs => gs.filter(g => !g.hidden).map(g => g.dataset.factor)")
 
 
-def test_narrowing_by_factor_lives_in_the_url(page):
+def test_narrowing_by_factor_lives_in_the_url(page, site_data):
     page.goto("/comparison/")
-    assert visible_groups(page) == [f.id for f in DATA.factors]
-    for f in DATA.factors:
+    assert visible_groups(page) == [f.id for f in site_data.factors]
+    for f in site_data.factors:
         if f.id not in ("team-structure", "pace-of-growth"):
             page.get_by_role("checkbox", name=f.title).uncheck()
     assert visible_groups(page) == ["team-structure", "pace-of-growth"]
@@ -46,15 +44,15 @@ def test_narrowing_by_factor_lives_in_the_url(page):
     assert page.get_by_role("status").inner_text().startswith("Showing 2 of 5 factors")
     page.reload()
     assert visible_groups(page) == ["team-structure", "pace-of-growth"]
-    assert not page.locator(f"#{DATA.criteria_for('workflow-design')[0].id}").is_visible()
+    assert not page.locator(f"#{site_data.criteria_for('workflow-design')[0].id}").is_visible()
     page.get_by_role("button", name="Show everything").click()
-    assert visible_groups(page) == [f.id for f in DATA.factors]
+    assert visible_groups(page) == [f.id for f in site_data.factors]
     assert "factor=" not in page.url
 
 
-def test_unknown_values_in_the_url_are_ignored(page):
+def test_unknown_values_in_the_url_are_ignored(page, site_data):
     page.goto("/comparison/?factor=nope,<script>&tool=zzz")
-    assert visible_groups(page) == [f.id for f in DATA.factors]
+    assert visible_groups(page) == [f.id for f in site_data.factors]
 
 
 def test_filters_survive_instant_navigation_without_duplicate_listeners(page):
@@ -70,10 +68,10 @@ def test_filters_survive_instant_navigation_without_duplicate_listeners(page):
     assert "product-goals" in visible_groups(page)
 
 
-def test_without_javascript_everything_is_visible(no_js_page):
+def test_without_javascript_everything_is_visible(no_js_page, site_data):
     no_js_page.goto("/comparison/")
     assert not no_js_page.locator("form.cmp-filters").is_visible()
-    for c in DATA.criteria:
+    for c in site_data.criteria:
         assert no_js_page.locator(f"#{c.id}").is_visible()
     no_js_page.locator(f"#{ROW} summary").first.click()
     assert no_js_page.locator(f"#{ROW} .cmp-sources a").first.is_visible()

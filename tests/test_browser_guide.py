@@ -5,14 +5,12 @@ import re
 
 import pytest
 
-from conftest import ROOT
-from macros.data import load
+from conftest import real_data
 
-DATA = load(ROOT / "data")
-GUIDE = DATA.guide
-PATHS = GUIDE.paths()
-QUESTIONS = {q.id: q for q in GUIDE.questions}
-OUTCOMES = {o.id: o for o in GUIDE.outcomes}
+GUIDE = real_data().guide if real_data() else None
+PATHS = GUIDE.paths() if GUIDE else []
+QUESTIONS = {q.id: q for q in GUIDE.questions} if GUIDE else {}
+OUTCOMES = {o.id: o for o in GUIDE.outcomes} if GUIDE else {}
 
 
 def label(question_id: str, answer_id: str) -> str:

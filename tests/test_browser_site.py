@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from htmlsite import FACTOR_ANCHORS, read_public_urls
+from publicurls import FACTOR_ANCHORS, read_public_urls
 
 PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if "#" not in u]
 

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import ROOT, run_build
 from datafix import copy_project
-from htmlsite import pages, parse, read_public_urls
+from macros.sitecheck import pages, parse
+from publicurls import read_public_urls
 
 PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if "#" not in u and "?" not in u]
 
@@ -127,21 +128,18 @@ def test_two_builds_give_identical_html(tmp_path, site_dir):
     assert mismatch == [] and errors == []
 
 
-def test_zensical_builds_the_same_config_with_tables_and_guide(tmp_path):
+def test_zensical_builds_the_same_config_with_tables_and_guide(tmp_path, site_data):
     """Material for MkDocs reaches end of life on 2027-05-05; Zensical reads the same mkdocs.yml."""
     project = copy_project(tmp_path)
     zensical = Path(sys.executable).with_name("zensical")
     result = subprocess.run([str(zensical), "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
-    comparison = (site / "comparison" / "index.html").read_text(encoding="utf-8")
-    from macros.data import load
-
-    data = load(ROOT / "data")
-    for c in data.criteria:
-        assert f'<tr id="{c.id}" class="cmp-row">' in comparison
+    ids = parse(site / "comparison" / "index.html").ids
+    for c in site_data.criteria:
+        assert c.id in ids, c.id
     guide_page = (site / "decision-guide" / "index.html").read_text(encoding="utf-8")
     assert 'data-guide="' in guide_page and 'class="guide-tree"' in guide_page
-    how = (site / "how-to-choose" / "index.html").read_text(encoding="utf-8")
-    for f in data.factors:
-        assert f'id="{f.id}"' in how
+    how = parse(site / "how-to-choose" / "index.html").ids
+    for f in site_data.factors:
+        assert f.id in how

@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT
-from htmlsite import FACTOR_ANCHORS, pages, parse, read_public_urls, url_to_file
+from macros.sitecheck import pages, parse
+from macros.urls import built_file
+from publicurls import FACTOR_ANCHORS, read_public_urls
 
 PUBLIC_URLS = read_public_urls(ROOT / "tests" / "public_urls.txt")
 
@@ -23,7 +25,7 @@ def test_strict_build_has_no_warnings(built_site):
 def test_public_url_exists(site_dir, url):
     url, _, query = url.partition("?") if "?" in url else (url, "", "")
     path, _, anchor = url.partition("#")
-    file = url_to_file(site_dir, path)
+    file = built_file(site_dir, path)
     assert file.is_file(), f"{url}: page is gone (add a redirect instead of breaking links)"
     if anchor:
         assert anchor in parse(file).ids, f"{url}: anchor #{anchor} is gone"
@@ -72,13 +74,11 @@ def test_every_page_has_an_edit_link(site_dir):
         assert any("/edit/main/docs/" in href for href in links), page
 
 
-def test_shared_guide_answers_still_lead_to_a_result():
+def test_shared_guide_answers_still_lead_to_a_result(site_data):
     """A guide result linked from a wiki must keep working: its ids stay valid."""
     from urllib.parse import parse_qsl
 
-    from macros.data import load
-
-    guide = load(ROOT / "data").guide
+    guide = site_data.guide
     shared = [u.split("?", 1)[1] for u in PUBLIC_URLS if u.startswith("/decision-guide/?")]
     assert shared
     for query in shared:

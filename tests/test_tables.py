@@ -1,4 +1,5 @@
-"""Renderers are pure functions: records in, HTML out. Tested without MkDocs."""
+"""Renderers are pure functions: records in, HTML out. Tested without MkDocs, on the
+small synthetic data, and with hostile text that must come out inert."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,13 +7,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import run_build
 from datafix import add_third_tool, copy_project
-from macros import tables
-from macros.data import Criterion, Entry, load
-from macros.html import root_prefix
-
-DATA = load(ROOT / "data")
+from macros import urls
+from macros.records import Criterion, Entry, UnknownId
+from macros.render import tables
 
 
 class Cells(HTMLParser):
@@ -45,81 +44,111 @@ def cells(html: str) -> Cells:
     return c
 
 
-def test_root_prefix():
-    assert root_prefix("") == "./"
-    assert root_prefix("comparison/") == "../"
-    assert root_prefix("a/b/") == "../../"
+def test_urls_are_relative_to_the_page_asking():
+    assert urls.root_prefix("") == "./"
+    assert urls.root_prefix("comparison/") == "../"
+    assert urls.root_prefix("a/b/") == "../../"
+    assert urls.relative(urls.factor_section("design"), "comparison/") == "../how-to-choose/#design"
+    assert urls.relative(urls.comparison_row("retries"), "") == "./comparison/#retries"
 
 
-def test_comparison_has_every_criterion_row_with_its_anchor():
-    html = tables.comparison(DATA, "../")
-    for c in DATA.criteria:
+def test_comparison_has_every_criterion_row_with_its_anchor(small_data):
+    html = tables.comparison(small_data, "comparison/")
+    for c in small_data.criteria:
         assert f'<tr id="{c.id}" class="cmp-row">' in html
         assert f'href="#{c.id}"' in html
-    for f in DATA.factors:
-        assert f"{{ #{f.id} }}" in html                       # the group heading anchor
+    for f in small_data.factors:
+        assert f"## {f.title} {{ #{f.id} }}" in html           # the group heading and its anchor
         assert f'href="../how-to-choose/#{f.id}"' in html     # links to its factor section
 
 
-def test_every_row_has_one_cell_per_tool():
-    parsed = cells(tables.comparison(DATA, "../"))
+def test_markdown_around_the_tables_survives_rendering(small_data):
+    """Blank lines end an HTML block in Markdown, and indentation makes code blocks:
+    a group is a heading between blank lines, then a table with no blank line inside."""
+    html = tables.comparison(small_data, "comparison/")
+    table = html[html.index("<table"):html.index("</table>")]
+    assert "\n\n" not in table
+    assert all(not line.startswith((" ", "\t")) for line in html.splitlines())
+    assert "\n\n## Operations { #operations }\n\n" in html
+
+
+def test_every_row_has_one_cell_per_tool_labelled_with_its_name(small_data):
+    html = tables.comparison(small_data, "comparison/")
+    parsed = cells(html)
     body_rows = [r for r in parsed.rows if r and r[0] == "th" and "td" in r]
-    assert len(body_rows) == len(DATA.criteria)
-    assert all(r.count("td") == len(DATA.tools) for r in body_rows)
+    assert len(body_rows) == len(small_data.criteria)
+    assert all(r.count("td") == len(small_data.tools) for r in body_rows)
+    assert html.count('<span class="cmp-label">Alpha</span>') == len(small_data.criteria)
 
 
-def test_factor_table_links_rows_to_the_full_comparison():
-    html = tables.factor_table(DATA, "team-structure", "../")
-    for c in DATA.criteria_for("team-structure"):
-        assert f'href="../comparison/#{c.id}"' in html
-    others = [c for c in DATA.criteria if c.factor != "team-structure"]
-    assert all(f"#{c.id}\"" not in html for c in others)
+def test_factor_table_links_rows_to_the_full_comparison(small_data):
+    html = tables.factor_table(small_data, "operations", "how-to-choose/")
+    assert 'href="../comparison/#retries"' in html and 'href="../comparison/#schedules"' in html
+    assert "#unit-of-work" not in html
+    assert 'href="../comparison/#operations"' in html
 
 
-def test_tool_facts_come_from_the_data():
-    t = DATA.tool("prefect")
-    html = tables.tool_facts(DATA, "prefect")
+def test_tool_facts_come_from_the_data(small_data):
+    t = small_data.tool("beta")
+    html = tables.tool_facts(small_data, "beta")
     for value in (t.license, t.version, t.docs, t.repository, t.homepage):
-        assert value in html
+        assert value in html or urls_short(value) in html
+    assert '<time datetime="2026-01-04">2026-01-02 to 2026-01-04</time>' in html
 
 
-def _hostile(title="<script>alert(1)</script>", url="javascript:alert(1)"):
-    c = DATA.criteria[0]
-    bad = Entry(cell="<b>bold</b> {{ x }}", note="</details><script>x()</script>", sources=(url,), reviewed="2026-01-01")
-    crit = Criterion(id=c.id, title=title, factor=c.factor, why="a & b", entries=tuple((t.id, bad) for t in DATA.tools))
-    return replace(DATA, criteria=(crit,) + DATA.criteria[1:])
+def urls_short(url: str) -> str:
+    return url.split("://", 1)[-1]
+
+
+@pytest.mark.parametrize("call,kind,wanted", [
+    (lambda d: tables.tool_facts(d, "alpah"), "tool", "alpah"),
+    (lambda d: tables.factor_table(d, "desgin", "how-to-choose/"), "factor", "desgin"),
+])
+def test_a_lookup_by_an_unknown_id_names_it_and_the_known_ones(small_data, call, kind, wanted):
+    with pytest.raises(UnknownId) as info:
+        call(small_data)
+    known = {"tool": "alpha, beta", "factor": "design, operations"}[kind]
+    assert str(info.value) == f"unknown {kind} id '{wanted}' (known: {known})"
+
+
+def _hostile(data, title="<script>alert(1)</script>", url="javascript:alert(1)"):
+    c = data.criteria[0]
+    bad = Entry(cell="<b>bold</b> {{ x }} *a* _b_", note="</details><script>x()</script>", sources=(url,), reviewed="2026-01-01")
+    crit = Criterion(id=c.id, title=title, factor=c.factor, why="a & b", entries=tuple((t.id, bad) for t in data.tools))
+    return replace(data, criteria=(crit,) + data.criteria[1:])
 
 
 @pytest.mark.parametrize("render", [
-    lambda d: tables.comparison(d, "../"),
-    lambda d: tables.factor_table(d, d.criteria[0].factor, "../"),
+    lambda d: tables.comparison(d, "comparison/"),
+    lambda d: tables.factor_table(d, d.criteria[0].factor, "how-to-choose/"),
 ])
-def test_text_from_data_is_escaped(render):
-    html = render(_hostile())
+def test_text_from_data_is_escaped(small_data, render):
+    html = render(_hostile(small_data))
     parsed = cells(html)
     assert parsed.scripts == 0
-    assert "<script>" not in html and "<b>" not in html and "{{" not in html
+    assert "<script>" not in html and "<b>" not in html and "{{" not in html and "*a*" not in html
     assert "<script>alert(1)</script>" in parsed.text   # shown as text, not run
+    assert "*a* _b_" in parsed.text
 
 
-def test_non_http_urls_are_never_links():
-    html = tables.comparison(_hostile(), "../")
-    assert "javascript:" not in [h for h in cells(html).hrefs if h]
+def test_non_http_urls_are_never_links(small_data):
+    html = tables.comparison(_hostile(small_data), "comparison/")
     assert all(not (h or "").startswith("javascript:") for h in cells(html).hrefs)
     assert "javascript:alert(1)" in cells(html).text
 
 
-def test_tool_filter_only_when_more_than_two_tools():
-    assert 'name="tool"' not in tables.filters(DATA)
-    third = replace(DATA.tools[0], id="airflow", name="Airflow")
-    assert tables.filters(replace(DATA, tools=DATA.tools + (third,))).count('name="tool"') == 3
+def test_tool_filter_only_when_more_than_two_tools(small_data):
+    assert 'name="tool"' not in tables.comparison(small_data, "comparison/")
+    third = replace(small_data.tools[0], id="gamma", name="Gamma")
+    gamma = replace(small_data, tools=small_data.tools + (third,),
+                    criteria=tuple(replace(c, entries=c.entries + (("gamma", c.entries[0][1]),)) for c in small_data.criteria))
+    assert tables.comparison(gamma, "comparison/").count('name="tool"') == 3
 
 
 # --- A third tool, end to end: only data changes ---------------------------
 
 def test_a_third_tool_becomes_a_third_column_everywhere(tmp_path):
     project = copy_project(tmp_path)
-    # yaml.safe_dump writes dates as strings already quoted; keep them as written.
     add_third_tool(project / "data")
     site = tmp_path / "site"
     result = run_build(site, cwd=project)

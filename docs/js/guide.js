@@ -19,7 +19,6 @@ function guide(root) {
   const app = root.querySelector(".guide-app");
   const live = el("p", { class: "visually-hidden", "aria-live": "polite" });
   const questions = tree.questions;
-  const longest = (id) => (questions[id] ? 1 + Math.max(...questions[id].answers.map((a) => longest(a.next))) : 0);
 
   // The answers in the URL, as far as they form a valid path from the start.
   function read() {
@@ -52,23 +51,23 @@ function guide(root) {
       el("ol", {}, ...path.map(([q, a], i) => el("li", {},
         el("span", { class: "guide-summary-q" }, questions[q].text), " ",
         el("strong", {}, a.label), " ",
-        el("button", { type: "button", class: "guide-link", onclick: () => go(path.slice(0, i)),
+        el("button", { type: "button", class: "link-button", onclick: () => go(path.slice(0, i)),
           "aria-label": `Change your answer to: ${questions[q].text}` }, "Change")))));
   }
 
   function controls(path) {
     if (!path.length) return null;
     return el("div", { class: "guide-controls" },
-      el("button", { type: "button", class: "guide-link", onclick: () => go(path.slice(0, -1)) }, "Back"),
-      el("button", { type: "button", class: "guide-link", onclick: () => go([]) }, "Restart"));
+      el("button", { type: "button", class: "link-button", onclick: () => go(path.slice(0, -1)) }, "Back"),
+      el("button", { type: "button", class: "link-button", onclick: () => go([]) }, "Restart"));
   }
 
   function question(id, path) {
     const q = questions[id];
     const step = path.length + 1;
-    const progress = `Question ${step} of at most ${path.length + longest(id)}`;
+    const progress = `Question ${step} of at most ${path.length + q.remaining}`;
     const legend = el("legend", { tabindex: "-1" }, q.text);
-    const fieldset = el("fieldset", {}, legend,
+    const fieldset = el("fieldset", { class: "boxed" }, legend,
       q.help ? el("p", { class: "guide-help" }, q.help) : null,
       el("div", { class: "guide-answers" }, ...q.answers.map((a) =>
         el("button", { type: "button", class: "guide-answer-button", "data-answer": a.id,
@@ -91,7 +90,7 @@ function guide(root) {
         field.select();
       }
     } }, "Copy link to this result");
-    const box = el("section", { class: "guide-result", "aria-labelledby": "guide-result-title" },
+    const box = el("section", { class: "guide-result boxed", "aria-labelledby": "guide-result-title" },
       heading,
       el("p", {}, o.why),
       el("p", {}, el("a", { href: o.href, class: "md-button md-button--primary" }, "Read the section")),

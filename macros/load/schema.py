@@ -2,37 +2,44 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .problems import Problem, format_path
+from ..problems import Problem, format_path, show
 from .yamlsource import Document
 
 JSON_TYPES = {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
-              int: "a number", float: "a number", type(None): "nothing (null)"}
+              int: "a number", float: "a number", type(None): "nothing"}
 TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "boolean": "true or false",
               "integer": "a whole number", "number": "a number", "null": "nothing"}
 
+# Schemas by folder, remembered with the files' modification times so that an edit
+# under `mkdocs serve` is picked up on the next rebuild.
+_cache: dict[Path, tuple[tuple, dict, Registry]] = {}
 
-@lru_cache(maxsize=None)
+
 def _schemas(schema_dir: Path) -> tuple[dict, Registry]:
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
-    registry = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
-    )
-    return schemas, registry
+    schema_dir = schema_dir.resolve()
+    files = sorted(schema_dir.glob("*.schema.json"))
+    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    cached = _cache.get(schema_dir)
+    if cached is None or cached[0] != stamp:
+        schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in files}
+        registry = Registry().with_resources(
+            (name, Resource.from_contents(schema)) for name, schema in schemas.items())
+        cached = _cache[schema_dir] = (stamp, schemas, registry)
+    return cached[1], cached[2]
 
 
 def load_schemas(schema_dir: Path) -> dict:
     """All schemas in the folder, by file name."""
-    return _schemas(schema_dir.resolve())[0]
+    return _schemas(schema_dir)[0]
 
 
 def validate(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
-    schemas, registry = _schemas(schema_dir.resolve())
+    schemas, registry = _schemas(schema_dir)
     validator = Draft202012Validator(schemas[schema_name], registry=registry,
                                      format_checker=Draft202012Validator.FORMAT_CHECKER)
     problems = []
@@ -41,18 +48,14 @@ def validate(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]
     return problems
 
 
-def _describe(value) -> str:
-    return JSON_TYPES.get(type(value), type(value).__name__)
-
-
 def _explain(error, doc: Document) -> list[Problem]:
     path = tuple(error.absolute_path)
     where = format_path(path)
     line = doc.line_of(path)
     schema, value, kind = error.schema, error.instance, error.validator
 
-    def one(message, at_line=line, at_where=where):
-        return [Problem(doc.file, at_line, at_where, message)]
+    def one(message):
+        return [Problem(doc.file, line, where, message)]
 
     if kind == "required":
         missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
@@ -65,19 +68,29 @@ def _explain(error, doc: Document) -> list[Problem]:
     if kind == "type":
         expected = error.validator_value
         names = " or ".join(TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
-        return one(f"expected {names}, found {_describe(value)} {value!r}")
+        if value is None:
+            return one(f"is empty; expected {names}")
+        return one(f"expected {names}, found {JSON_TYPES.get(type(value), 'a value')} {show(value)}")
     if kind in ("pattern", "format") and "x-expected" in schema:
-        return one(f"{value!r} is not {schema['x-expected']}")
+        return one(f"{show(value)} is not {schema['x-expected']}")
     if kind == "not" and "x-not" in schema:
-        return one(f"{value!r} breaks the rule: {schema['x-not']}")
+        return one(f"{show(value)} breaks the rule: {schema['x-not']}")
     if kind == "minItems":
-        return one(f"needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}")
+        n = error.validator_value
+        return one(f"needs at least {n} item{'s' if n != 1 else ''}" + ("; this list is empty" if value == [] else ""))
+    if kind == "maxItems":
+        return one(f"has {len(value)} items; keep it to {error.validator_value} at most")
     if kind == "minProperties":
-        return one(f"needs at least {error.validator_value} entr{'ies' if error.validator_value != 1 else 'y'}")
+        n = error.validator_value
+        return one(f"needs at least {n} entr{'ies' if n != 1 else 'y'}")
     if kind == "maxLength":
         return one(f"is {len(value)} characters long; keep it to {error.validator_value} at most")
     if kind == "enum":
-        return one(f"{value!r} is not one of: {', '.join(map(str, error.validator_value))}")
+        return one(f"{show(value)} is not one of: {', '.join(map(str, error.validator_value))}")
+    if kind == "const":
+        return one(f"{show(value)} must be {show(error.validator_value)}")
     if kind == "propertyNames":
-        return one(f"key {value!r} is not a kebab-case id")
-    return one(error.message)
+        return one(f"key {show(value)} is not a kebab-case id")
+    if kind == "uniqueItems":
+        return one("lists the same value twice; each value may appear once")
+    return one(f"{show(value)} does not follow the schema's '{kind}' rule ({schema.get('description', 'see the schema')})")

@@ -1,22 +1,28 @@
-"""Small helpers to read the built site's HTML without a browser."""
+"""Checks of the built site: the one HTML reader the build check and the tests share."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import urls
+from .problems import Problem, format_path
+from .records import Guide
+
 
 class PageParser(HTMLParser):
-    """Collects ids, links and every resource reference of one page."""
+    """Collects a page's ids, links, meta tags and every resource it would load."""
 
     RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src",
                       "video": "src", "audio": "src", "embed": "src", "object": "data"}
+    RESOURCE_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids: list[str] = []
         self.links: list[str] = []
         self.resources: list[str] = []
-        self.meta: dict[str, str] = {}
+        self.meta: dict[str, str] = {}        # <meta name=...> and <meta property=...>
+        self.link_rels: dict[str, str] = {}   # <link rel=canonical ...> and friends
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -25,16 +31,18 @@ class PageParser(HTMLParser):
         if tag == "a" and a.get("href") is not None:
             self.links.append(a["href"])
         if tag == "link" and a.get("href"):
-            rel = (a.get("rel") or "").split()
-            if {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"} & set(rel):
+            rels = set((a.get("rel") or "").split())
+            if self.RESOURCE_RELS & rels:
                 self.resources.append(a["href"])
+            for rel in rels:
+                self.link_rels.setdefault(rel, a["href"])
         attr = self.RESOURCE_ATTRS.get(tag)
         if attr and a.get(attr):
             self.resources.append(a[attr])
         if tag in ("img", "source") and a.get("srcset"):
             self.resources += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
-        if tag == "meta" and a.get("name"):
-            self.meta[a["name"]] = a.get("content", "")
+        if tag == "meta" and (a.get("name") or a.get("property")):
+            self.meta.setdefault(a.get("property") or a.get("name"), a.get("content", ""))
 
 
 def parse(path: Path) -> PageParser:
@@ -53,18 +61,15 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not is_redirect(p))
 
 
-def url_to_file(site: Path, url_path: str) -> Path:
-    """'/how-to-choose/' -> site/how-to-choose/index.html"""
-    rel = url_path.lstrip("/")
-    if rel == "" or rel.endswith("/"):
-        rel += "index.html"
-    return site / rel
-
-
-# The five factor anchors the issues fix as public URLs (in this order).
-FACTOR_ANCHORS = ["workflow-design", "product-goals", "team-structure", "day-to-day-operations", "pace-of-growth"]
-
-
-def read_public_urls(path: Path) -> list[str]:
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+def target_problems(guide: Guide, site_dir: Path, file: str = "data/guide.yml") -> list[Problem]:
+    """Every outcome target must exist in the built site, anchor included."""
+    problems = []
+    for i, o in enumerate(guide.outcomes):
+        path, anchor = urls.split(o.target)
+        page = urls.built_file(site_dir, path)
+        where = format_path(("outcomes", i, "target"))
+        if not page.is_file():
+            problems.append(Problem(file, o.line, where, f"'{o.target}': the built site has no page {path}"))
+        elif anchor and anchor not in parse(page).ids:
+            problems.append(Problem(file, o.line, where, f"'{o.target}': page {path} has no anchor #{anchor}"))
+    return problems

@@ -1,7 +1,7 @@
 """A field reference generated from the JSON Schemas, so the docs cannot drift from them."""
 from __future__ import annotations
 
-from .html import esc
+from . import render
 
 TYPE_WORDS = {"object": "mapping", "array": "list", "string": "text", "integer": "whole number",
               "number": "number", "boolean": "true/false"}
@@ -36,13 +36,14 @@ def _rules(s: dict) -> str:
     return "; ".join(rules)
 
 
-def fields(schema: dict, schemas: dict, current: str, path: str = "", required: bool = True) -> list[tuple]:
-    """Rows of (path, type, required, description, rules), depth first."""
+def fields(schema: dict, schemas: dict, current: str, path: str = "", required: bool = True) -> list[dict]:
+    """Rows (path, kind, required, description, rules), depth first."""
     schema, current = _resolve(schema, schemas, current)
     rows = []
     if path:
         kind = TYPE_WORDS.get(schema.get("type", ""), schema.get("type", ""))
-        rows.append((path, kind, required, schema.get("description", ""), _rules(schema)))
+        rows.append({"path": path, "kind": kind, "required": required,
+                     "description": schema.get("description", ""), "rules": _rules(schema)})
     if schema.get("type") == "object":
         needed = set(schema.get("required", []))
         for key, sub in schema.get("properties", {}).items():
@@ -57,19 +58,8 @@ def fields(schema: dict, schemas: dict, current: str, path: str = "", required: 
 
 def reference(schemas: dict, data_files: dict[str, str]) -> str:
     """Markdown: one section per data file with a table of its fields."""
-    out = []
-    for data_file, schema_name in data_files.items():
-        schema = schemas[schema_name]
-        rows = "".join(
-            f'<tr><td><span class="cmp-label">Field</span><code>{esc(p)}</code></td>'
-            f'<td><span class="cmp-label">Type</span>{esc(t)}</td>'
-            f'<td><span class="cmp-label">Required</span>{"yes" if r else "no"}</td>'
-            f'<td><span class="cmp-label">Meaning and rules</span>{esc(d)}{"<br><small>" + esc(rule) + "</small>" if rule else ""}</td></tr>'
-            for p, t, r, d, rule in fields(schema, schemas, schema_name))
-        out.append(
-            f"### `data/{data_file}` {{ #field-reference-{data_file.removesuffix('.yml')} }}\n\n"
-            f"{esc(schema.get('description', ''))} Schema: `data/schema/{schema_name}`.\n\n"
-            + '<table class="cmp-table cmp-cards cmp-fields"><thead><tr><th scope="col">Field</th>'
-              '<th scope="col">Type</th><th scope="col">Required</th>'
-              f'<th scope="col">Meaning and rules</th></tr></thead><tbody>{rows}</tbody></table>')
-    return "\n\n".join(out)
+    sections = [{"file": data_file, "anchor": data_file.removesuffix(".yml"), "schema": schema_name,
+                 "description": schemas[schema_name].get("description", ""),
+                 "rows": fields(schemas[schema_name], schemas, schema_name)}
+                for data_file, schema_name in data_files.items()]
+    return render("fields.html", sections=sections)

@@ -1,0 +1,98 @@
+"""Rules across data files: ids, references between files, dates. They run even on
+files that failed their schema, on whatever is well-formed, so that a contributor
+sees every problem in one go."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from ..problems import Problem, format_path
+from . import guide_rules
+from .yamlsource import Document, mappings
+
+
+def _items(doc: Document | None, key: str) -> list[tuple[int, dict]]:
+    """(index, item) for the well-formed mappings of a top-level list; tolerant of schema errors."""
+    value = doc.value if doc is not None else None
+    return mappings(value.get(key)) if isinstance(value, dict) else []
+
+
+def _ids(doc: Document | None, key: str) -> list[str]:
+    return [item["id"] for _, item in _items(doc, key) if isinstance(item.get("id"), str)]
+
+
+def _duplicates(doc: Document | None, key: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for i, item in _items(doc, key):
+        item_id = item.get("id")
+        if not isinstance(item_id, str):
+            continue
+        if item_id in seen:
+            problems.append(Problem(doc.file, doc.line_of((key, i, "id")), format_path((key, i, "id")),
+                                    f"id '{item_id}' is already used by {key}[{seen[item_id]}]; ids must be unique"))
+        else:
+            seen[item_id] = i
+    return problems
+
+
+def _future_dates(crit: Document | None, today: date) -> list[Problem]:
+    """A review date says when someone checked the sources: it cannot be later than today."""
+    problems = []
+    for i, c in _items(crit, "criteria"):
+        entries = c.get("tools")
+        for tool_id, e in (entries.items() if isinstance(entries, dict) else ()):
+            reviewed = e.get("reviewed") if isinstance(e, dict) else None
+            try:
+                when = date.fromisoformat(reviewed) if isinstance(reviewed, str) else None
+            except ValueError:
+                continue  # the schema reports the format
+            if when and when > today:
+                path = ("criteria", i, "tools", tool_id, "reviewed")
+                problems.append(Problem(crit.file, crit.line_of(path), format_path(path),
+                                        f"'{reviewed}' is in the future (today is {today.isoformat()}); "
+                                        "write the date you checked the sources"))
+    return problems
+
+
+def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
+                today: date | None = None) -> list[Problem]:
+    """References between files. Runs even when a file failed its schema, on whatever is
+    well-formed, so that a contributor sees every problem in one go."""
+    tools_doc, factors_doc, crit = docs.get("tools.yml"), docs.get("factors.yml"), docs.get("criteria.yml")
+    problems = _duplicates(tools_doc, "tools") + _duplicates(factors_doc, "factors") + _duplicates(crit, "criteria")
+    tools, factors = _ids(tools_doc, "tools"), _ids(factors_doc, "factors")
+    per_factor = Counter()
+    for i, c in _items(crit, "criteria"):
+        factor, cid, entries = c.get("factor"), c.get("id"), c.get("tools")
+        if isinstance(factor, str) and factors:
+            if factor in factors:
+                per_factor[factor] += 1
+            else:
+                problems.append(Problem(crit.file, crit.line_of(("criteria", i, "factor")),
+                                        format_path(("criteria", i, "factor")),
+                                        f"'{factor}' is not a factor id (known: {', '.join(factors)})"))
+        if isinstance(cid, str) and cid in factors:
+            problems.append(Problem(crit.file, crit.line_of(("criteria", i, "id")), format_path(("criteria", i, "id")),
+                                    f"'{cid}' is also a factor id; row anchors on /comparison/ must differ from factor anchors"))
+        if not isinstance(entries, dict) or not tools:
+            continue
+        for tool_id in entries:
+            if tool_id not in tools:
+                problems.append(Problem(crit.file, crit.key_line_of(("criteria", i, "tools", tool_id)),
+                                        format_path(("criteria", i, "tools", tool_id)),
+                                        f"'{tool_id}' is not a tool id (known: {', '.join(tools)})"))
+        for tool_id in tools:
+            if tool_id not in entries:
+                problems.append(Problem(crit.file, crit.line_of(("criteria", i, "tools")),
+                                        format_path(("criteria", i, "tools")),
+                                        f"missing an entry for tool '{tool_id}'; every tool needs one in every criterion"))
+    problems += _future_dates(crit, today or date.today())
+    problems += guide_rules.check(docs.get("guide.yml"), factors, _ids(crit, "criteria"), docs_dir)
+    if _items(crit, "criteria"):
+        for j, item in _items(factors_doc, "factors"):
+            if isinstance(item.get("id"), str) and per_factor[item["id"]] == 0:
+                problems.append(Problem(factors_doc.file, factors_doc.line_of(("factors", j)), format_path(("factors", j)),
+                                        f"factor '{item['id']}' has no criteria; add at least one in criteria.yml"))
+    return problems

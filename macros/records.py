@@ -1,0 +1,156 @@
+"""The site's facts as frozen records, and lookups that name what they could not find.
+
+No I/O here: renderers and tests build and read these without YAML or jsonschema.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, TypeVar
+
+
+class UnknownId(LookupError):
+    """A lookup by an id that the data does not have (e.g. a typo in a page's macro call)."""
+
+    def __init__(self, kind: str, wanted: str, known: Iterable[str]):
+        self.kind, self.wanted, self.known = kind, wanted, tuple(known)
+        super().__init__(f"unknown {kind} id '{wanted}' (known: {', '.join(self.known) or 'none'})")
+
+
+T = TypeVar("T")
+
+
+def find(items: Iterable[T], wanted: str, kind: str) -> T:
+    """The item whose .id is `wanted`, or UnknownId listing the known ids."""
+    items = tuple(items)
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise UnknownId(kind, wanted, (i.id for i in items))
+
+
+@dataclass(frozen=True)
+class Tool:
+    id: str
+    name: str
+    version: str
+    license: str
+    homepage: str
+    docs: str
+    repository: str
+    license_source: str | None = None
+
+
+@dataclass(frozen=True)
+class Factor:
+    id: str
+    title: str
+    question: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one criterion says about one tool."""
+    cell: str
+    note: str
+    sources: tuple[str, ...]
+    reviewed: str
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    title: str
+    factor: str
+    why: str
+    entries: tuple[tuple[str, Entry], ...]   # (tool id, entry), in tool order
+
+    def entry(self, tool_id: str) -> Entry:
+        for tid, e in self.entries:
+            if tid == tool_id:
+                return e
+        raise UnknownId("tool", tool_id, (tid for tid, _ in self.entries))
+
+
+# --- The decision guide --------------------------------------------------------
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    label: str
+    next: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    factor: str
+    text: str
+    help: str | None
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    why: str
+    target: str
+    related: tuple[str, ...]
+    line: int = field(default=0, compare=False)   # where `target` is written, for messages
+
+
+@dataclass(frozen=True)
+class Guide:
+    start: str
+    questions: tuple[Question, ...]
+    outcomes: tuple[Outcome, ...]
+
+    def node(self, node_id: str) -> Question | Outcome:
+        return find(self.questions + self.outcomes, node_id, "guide question or outcome")
+
+    def remaining(self, node_id: str) -> int:
+        """The most questions still to answer from a node (0 at an outcome). The tree is acyclic."""
+        node = self.node(node_id)
+        if isinstance(node, Outcome):
+            return 0
+        return 1 + max(self.remaining(a.next) for a in node.answers)
+
+    def paths(self) -> list[tuple[tuple[tuple[str, str], ...], str]]:
+        """Every path: ((question id, answer id), ...) and the outcome it reaches."""
+        out = []
+
+        def walk(node_id, trail):
+            node = self.node(node_id)
+            if isinstance(node, Outcome):
+                out.append((trail, node.id))
+                return
+            for a in node.answers:
+                walk(a.next, trail + ((node.id, a.id),))
+
+        walk(self.start, ())
+        return out
+
+
+@dataclass(frozen=True)
+class SiteData:
+    tools: tuple[Tool, ...]
+    factors: tuple[Factor, ...]
+    criteria: tuple[Criterion, ...]
+    guide: Guide
+
+    def tool(self, tool_id: str) -> Tool:
+        return find(self.tools, tool_id, "tool")
+
+    def factor(self, factor_id: str) -> Factor:
+        return find(self.factors, factor_id, "factor")
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        return find(self.criteria, criterion_id, "criterion")
+
+    def criteria_for(self, factor_id: str) -> tuple[Criterion, ...]:
+        self.factor(factor_id)
+        return tuple(c for c in self.criteria if c.factor == factor_id)
+
+    def review_span(self) -> tuple[str, str]:
+        dates = [e.reviewed for c in self.criteria for _, e in c.entries]
+        return min(dates), max(dates)

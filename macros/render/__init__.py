@@ -1,0 +1,70 @@
+"""Pure renderers: records in, HTML (or Markdown with HTML) out.
+
+Markup lives in templates/ and is rendered by a private Jinja environment
+that escapes every `{{ value }}` by default (mkdocs-macros' own environment
+does not). Escaping goes a step further than HTML: the output is pasted into
+Markdown that mkdocs-macros and Python-Markdown read again, so characters that
+Jinja or Markdown would act on ({ } * _ ` [ ]) become character references too.
+Only a value already marked safe (the output of another template or of
+`link`) passes through, so forgetting to escape is not possible.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+_HTTP = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def inert(text) -> str:
+    """Text made safe for HTML content or a quoted attribute, and inert for Jinja and Markdown."""
+    out = escape(str(text), quote=True)
+    return (out.replace("{", "&#123;").replace("}", "&#125;")
+               .replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;")
+               .replace("[", "&#91;").replace("]", "&#93;"))
+
+
+def _finalize(value):
+    """Applied to every {{ value }}: plain values are escaped, safe markup passes."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(inert("" if value is None else value))
+
+
+def short_url(url: str) -> str:
+    """'https://docs.dagster.io/guides/automate' -> 'docs.dagster.io/guides/automate'"""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") or url
+
+
+def link(url: str, text: str | None = None) -> Markup:
+    """An external link if the URL is http(s); otherwise the URL as inert text."""
+    shown = inert(text if text is not None else (short_url(url) if _HTTP.match(url or "") else url))
+    if not _HTTP.match(url or ""):
+        return Markup(shown)
+    return Markup(f'<a href="{inert(url)}">{shown}</a>')
+
+
+_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+_env.filters["link"] = link
+_env.filters["short_url"] = short_url
+
+
+def render(template: str, **context) -> str:
+    """A template's output with indentation removed: inside Markdown, an indented line
+    could read as a code block, and a blank line would end an HTML block early."""
+    out = _env.get_template(template).render(**context)
+    return "\n".join(line.strip() for line in out.splitlines()).strip()
