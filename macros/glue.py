@@ -78,8 +78,24 @@ def define_env(env):
         return tables.factor_table(data, factor_id, page_url())
 
     @macro
+    def factor_questions(factor_id: str) -> str:
+        return tables.factor_questions(data, factor_id, page_url())
+
+    @macro
+    def availability_legend() -> str:
+        return tables.legend(data)
+
+    @macro
     def tool_facts(tool_id: str) -> str:
         return tables.tool_facts(data, tool_id)
+
+    @macro
+    def hosted_features(tool_id: str) -> str:
+        return tables.hosted_features(data, tool_id, page_url())
+
+    @macro
+    def criterion_entry(criterion_id: str, tool_id: str) -> str:
+        return tables.entry(data, criterion_id, tool_id, page_url())
 
     @macro
     def decision_guide() -> str:

@@ -32,11 +32,14 @@ def find(items: Iterable[T], wanted: str, kind: str) -> T:
 class Tool:
     id: str
     name: str
-    version: str
+    package: str               # the PyPI package pinned in requirements-examples.txt
+    version: str               # the exact release reviewed, equal to that pin
     license: str
     homepage: str
     docs: str
     repository: str
+    hosted: str                # the vendor's hosted product, e.g. "Dagster+"
+    official_sources: tuple[str, ...] = ()
     license_source: str | None = None
 
 
@@ -47,6 +50,9 @@ class Factor:
     question: str
 
 
+OPEN_SOURCE, HOSTED_ONLY = "open-source", "hosted-only"
+
+
 @dataclass(frozen=True)
 class Entry:
     """What one criterion says about one tool."""
@@ -54,6 +60,12 @@ class Entry:
     note: str
     sources: tuple[str, ...]
     reviewed: str
+    availability: str = OPEN_SOURCE   # or HOSTED_ONLY: only in the tool's hosted product
+    hosted_adds: str | None = None    # what the hosted product adds to an open-source capability
+
+    @property
+    def hosted_only(self) -> bool:
+        return self.availability == HOSTED_ONLY
 
 
 @dataclass(frozen=True)
@@ -61,8 +73,10 @@ class Criterion:
     id: str
     title: str
     factor: str
-    why: str
+    why: str                                 # why it matters to a team
+    ask: str                                 # the question it helps a team answer about itself
     entries: tuple[tuple[str, Entry], ...]   # (tool id, entry), in tool order
+    distinctive: tuple[str, ...] = ()        # tools whose own capability this row exists to show
 
     def entry(self, tool_id: str) -> Entry:
         for tid, e in self.entries:
@@ -100,10 +114,27 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class ResultAnswer:
+    id: str
+    label: str
+    comparison: tuple[tuple[str, str], ...] = ()   # comparison filter (URL parameters) it applies
+
+
+@dataclass(frozen=True)
+class ResultQuestion:
+    """Asked beside every result; its answer narrows the result's links to the comparison."""
+    id: str
+    text: str
+    help: str | None
+    answers: tuple[ResultAnswer, ...]
+
+
+@dataclass(frozen=True)
 class Guide:
     start: str
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]
+    result_question: ResultQuestion | None = None
 
     def node(self, node_id: str) -> Question | Outcome:
         return find(self.questions + self.outcomes, node_id, "guide question or outcome")

@@ -67,9 +67,10 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
-THIRD = {"id": "airflow", "name": "Airflow", "version": "3.1", "license": "Apache-2.0",
+THIRD = {"id": "airflow", "name": "Airflow", "package": "apache-airflow", "version": "3.1.0", "license": "Apache-2.0",
          "homepage": "https://airflow.apache.org", "docs": "https://airflow.apache.org/docs/",
-         "repository": "https://github.com/apache/airflow"}
+         "repository": "https://github.com/apache/airflow", "hosted": "Astro",
+         "official_sources": ["https://airflow.apache.org/"]}
 
 
 def add_third_tool(data_dir: Path) -> None:
@@ -77,7 +78,7 @@ def add_third_tool(data_dir: Path) -> None:
     for name, change in (
         ("tools.yml", lambda doc: doc["tools"].append(THIRD)),
         ("criteria.yml", lambda doc: [c["tools"].update(airflow={
-            "cell": f"Airflow cell {c['id']}", "note": "A fixture note.",
+            "cell": f"Airflow cell {c['id']}", "note": "A fixture note.", "availability": "open-source",
             "sources": ["https://airflow.apache.org/docs/"], "reviewed": "2026-11-01"}) for c in doc["criteria"]]),
     ):
         path = data_dir / name

@@ -190,3 +190,105 @@ def test_guide_on_a_phone(phone):
         phone.get_by_role("button", name=label(q, a), exact=True).tap()
     assert result_title(phone) == OUTCOMES[outcome].title
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def _first_path_with_hosted_rows(site_data):
+    """A path whose result lists a related row with a hosted-only cell, if the data has one."""
+    for trail, outcome in PATHS:
+        for cid in OUTCOMES[outcome].related:
+            c = site_data.criterion(cid)
+            if any(e.hosted_only for _, e in c.entries):
+                return trail, outcome, c
+    return PATHS[0] + (None,)
+
+
+def test_a_result_names_itself_in_the_title_and_heading(page):
+    trail, outcome = PATHS[0]
+    page.goto("/decision-guide/")
+    generic = page.title()
+    for q, a in trail:
+        answer(page, q, a)
+    title = OUTCOMES[outcome].title
+    assert page.title() == f"{title} - {generic}"
+    assert page.locator("article h1").inner_text().startswith(f"Decision guide: {title}")
+    page.get_by_role("button", name="Restart").click()
+    assert page.title() == generic
+    assert page.locator("article h1").inner_text().startswith("Decision guide")
+    assert title not in page.locator("article h1").inner_text()
+    # Two different results, two different history entries.
+    other_trail, other = next((t, o) for t, o in PATHS if OUTCOMES[o].title != title)
+    page.goto(f"/decision-guide/?{query(other_trail)}")
+    assert page.title() == f"{OUTCOMES[other].title} - {generic}"
+
+
+def test_a_result_shows_its_related_rows_with_each_tools_cell(page, site_data):
+    trail, outcome = PATHS[0]
+    page.goto(f"/decision-guide/?{query(trail)}")
+    rows = page.locator(".guide-rows > li")
+    assert rows.count() == len(OUTCOMES[outcome].related)
+    for n, cid in enumerate(OUTCOMES[outcome].related):
+        c = site_data.criterion(cid)
+        row = rows.nth(n)
+        assert row.get_by_role("link", name=c.title).get_attribute("href").endswith(f"comparison/#{cid}")
+        for t in site_data.tools:
+            e = c.entry(t.id)
+            assert row.get_by_text(e.cell, exact=False).first.is_visible()
+            assert row.locator(".avail").nth(site_data.tools.index(t)).inner_text() == (
+                f"{t.hosted} only" if e.hosted_only else "Open source")
+
+
+def test_the_hosting_question_narrows_the_result_links_and_stays_in_the_url(page, site_data):
+    rq = GUIDE.result_question
+    self_host = next(a for a in rq.answers if dict(a.comparison).get("availability") == "open-source")
+    trail, outcome, hosted_row = _first_path_with_hosted_rows(site_data)
+    page.goto(f"/decision-guide/?{query(trail)}")
+    page.get_by_role("button", name=self_host.label).click()
+    assert page.url.endswith(f"?{query(trail)}&{rq.id}={self_host.id}")
+    assert page.get_by_role("button", name=self_host.label).get_attribute("aria-pressed") == "true"
+    first = OUTCOMES[outcome].related[0]
+    link = page.locator(".guide-rows a").first.get_attribute("href")
+    assert link.endswith(f"comparison/?availability=open-source#{first}")
+    if hosted_row is not None:
+        assert page.get_by_text("Not available if you run it yourselves.").first.is_visible()
+    # The narrowed comparison opens with the self-host filter on.
+    page.get_by_role("link", name="Open the comparison, narrowed to what you can self-host").click()
+    page.wait_for_url("**/comparison/?availability=open-source")
+    assert page.get_by_role("checkbox", name="Only what I can self-host").is_checked()
+    # A shared result URL keeps the answer; a garbage answer is dropped.
+    page.goto(f"/decision-guide/?{query(trail)}&{rq.id}=nonsense")
+    assert page.url.endswith(f"?{query(trail)}")
+
+
+def test_a_result_prints_with_answers_rows_and_urls_without_the_site_around_it(page):
+    trail, outcome = PATHS[0]
+    page.goto(f"/decision-guide/?{query(trail)}")
+    assert page.get_by_role("button", name="Print this result").is_visible()
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".guide-map", ".guide-controls"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert result_title(page) == OUTCOMES[outcome].title
+    assert page.locator(".guide-result p").first.is_visible()
+    summary = page.locator(".guide-summary")
+    for q, a in trail:
+        assert summary.get_by_text(label(q, a), exact=True).is_visible()
+    urls = page.locator(".guide-rows .print-only")
+    assert urls.count() == len(OUTCOMES[outcome].related)
+    for n, cid in enumerate(OUTCOMES[outcome].related):
+        assert urls.nth(n).is_visible()
+        assert urls.nth(n).inner_text().strip().startswith("http://127.0.0.1:")
+        assert urls.nth(n).inner_text().strip().endswith(f"/comparison/#{cid}")
+
+
+def test_the_first_question_is_in_the_page_before_the_script_runs(page, base_url):
+    """The page renders the start question exactly as the script does, so nothing moves."""
+    import urllib.request
+
+    raw = urllib.request.urlopen(f"{base_url}/decision-guide/").read().decode("utf-8")
+    start = QUESTIONS[GUIDE.start]
+    assert f">{start.text}</legend>" in raw
+    page.goto("/decision-guide/")
+    rendered = page.evaluate("""() => { const app = document.querySelector('.guide-app');
+        return [...app.children].filter(e => !e.matches('.visually-hidden')).map(e => e.outerHTML).join(''); }""")
+    served = page.evaluate("""(html) => { const d = new DOMParser().parseFromString(html, 'text/html');
+        return [...d.querySelector('.guide-app').children].map(e => e.outerHTML).join(''); }""", raw)
+    assert rendered == served

@@ -151,8 +151,32 @@ def test_payload_carries_what_the_script_would_otherwise_compute(small_data):
     payload = guide_render.payload(small_data.guide, small_data, "decision-guide/")
     assert payload["questions"]["size"]["remaining"] == 2
     assert payload["questions"]["rhythm"]["remaining"] == 1
-    assert payload["outcomes"]["read-operations"]["related"] == [
-        {"title": "Retries", "href": "../comparison/#retries"}, {"title": "Schedules", "href": "../comparison/#schedules"}]
+    related = payload["outcomes"]["read-operations"]["related"]
+    assert [(r["title"], r["href"]) for r in related] == [("Retries", "../comparison/#retries"),
+                                                          ("Schedules", "../comparison/#schedules")]
+    # Each related row carries every tool's cell and availability, copied from the data.
+    assert related[1]["cells"] == [
+        {"tool": "Alpha", "hosted": "Alpha Cloud", "cell": "Alpha schedules", "hostedOnly": True, "hostedAdds": None},
+        {"tool": "Beta", "hosted": "Beta Plus", "cell": "Beta schedules", "hostedOnly": False, "hostedAdds": None}]
+    assert payload["resultQuestion"]["answers"][0] == {"id": "self-host", "label": "We do",
+                                                       "comparison": {"availability": "open-source"}}
+    assert payload["comparison"] == "../comparison/"
+
+
+def test_result_question_id_must_differ_from_question_ids(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "guide.yml", "result_question:\n  id: hosting", "result_question:\n  id: rhythm")
+    line = line_of(d, "guide.yml", "id: rhythm", nth=2)
+    assert problems(d) == [f"data/guide.yml:{line}: result_question.id: id 'rhythm' is already used by questions[1]; "
+                           "the result question's id is a URL key and must differ from every question id"]
+
+
+def test_result_question_filters_are_limited_to_known_ones(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "guide.yml", "        availability: open-source", "        availability: hosted")
+    line = line_of(d, "guide.yml", "availability: hosted")
+    assert problems(d) == [f"data/guide.yml:{line}: result_question.answers[0].comparison.availability: "
+                           "'hosted' is not one of: open-source"]
 
 
 def test_every_target_exists_in_the_built_site(site_dir, site_data):

@@ -53,16 +53,19 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
 
 
 def build_records(docs: dict[str, Document]) -> SiteData:
-    tools = tuple(Tool(**t) for t in docs["tools.yml"].value["tools"])
+    tools = tuple(Tool(**{**t, "official_sources": tuple(t["official_sources"])}) for t in docs["tools.yml"].value["tools"])
     factors = tuple(Factor(**f) for f in docs["factors.yml"].value["factors"])
     order = {f.id: n for n, f in enumerate(factors)}
+
+    def entry(raw: dict) -> Entry:
+        return Entry(cell=raw["cell"], note=raw["note"], sources=tuple(raw["sources"]), reviewed=raw["reviewed"],
+                     availability=raw["availability"], hosted_adds=raw.get("hosted_adds"))
+
     criteria = tuple(sorted(
-        (Criterion(
-            id=c["id"], title=c["title"], factor=c["factor"], why=c["why"],
-            entries=tuple((t.id, Entry(cell=c["tools"][t.id]["cell"], note=c["tools"][t.id]["note"],
-                                       sources=tuple(c["tools"][t.id]["sources"]),
-                                       reviewed=c["tools"][t.id]["reviewed"])) for t in tools),
-        ) for c in docs["criteria.yml"].value["criteria"]),
+        (Criterion(id=c["id"], title=c["title"], factor=c["factor"], why=c["why"], ask=c["ask"],
+                   entries=tuple((t.id, entry(c["tools"][t.id])) for t in tools),
+                   distinctive=tuple(c.get("distinctive", ())))
+         for c in docs["criteria.yml"].value["criteria"]),
         key=lambda c: order[c.factor],  # stable: keeps file order within a factor
     ))
     return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import urls
 from ..problems import Problem, format_path
-from ..records import Answer, Guide, Outcome, Question
+from ..records import Answer, Guide, Outcome, Question, ResultAnswer, ResultQuestion
 from .yamlsource import mappings
 
 MAX_DEPTH = 5
@@ -26,7 +26,15 @@ def build(doc) -> Guide:
         outcomes=tuple(Outcome(id=o["id"], title=o["title"], why=o["why"], target=o["target"],
                                related=tuple(o["related"]), line=doc.line_of(("outcomes", i, "target")))
                        for i, o in enumerate(raw["outcomes"])),
+        result_question=_result_question(raw["result_question"]),
     )
+
+
+def _result_question(raw: dict) -> ResultQuestion:
+    return ResultQuestion(id=raw["id"], text=raw["text"], help=raw.get("help"),
+                          answers=tuple(ResultAnswer(id=a["id"], label=a["label"],
+                                                     comparison=tuple(sorted((a.get("comparison") or {}).items())))
+                                        for a in raw["answers"]))
 
 
 def check(doc, factor_ids: list[str], criterion_ids: list[str], docs_dir: Path | None) -> list[Problem]:
@@ -51,6 +59,10 @@ def check(doc, factor_ids: list[str], criterion_ids: list[str], docs_dir: Path |
                                     "question and outcome ids must all be unique")
             else:
                 where[item["id"]] = (key, i)
+    rq = value.get("result_question")
+    if isinstance(rq, dict) and isinstance(rq.get("id"), str) and rq["id"] in where:
+        add(("result_question", "id"), f"id '{rq['id']}' is already used by {format_path(where[rq['id']])}; "
+                                       "the result question's id is a URL key and must differ from every question id")
     qmap = {q["id"]: (i, q) for i, q in questions}
     omap = {o["id"]: (i, o) for i, o in outcomes}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..problems import Problem, format_path
 from . import guide_rules
@@ -37,6 +38,25 @@ def _duplicates(doc: Document | None, key: str) -> list[Problem]:
     return problems
 
 
+def _official_sources(crit: Document, i: int, entries: dict, official: dict) -> list[Problem]:
+    """A tool's facts are sourced on that tool's own official sites, not on a blog or the other tool's docs."""
+    problems = []
+    for tool_id, e in entries.items():
+        if tool_id not in official or not isinstance(e, dict):
+            continue
+        name, prefixes = official[tool_id]
+        prefixes = [p for p in prefixes if isinstance(p, str)]
+        for k, url in enumerate(e.get("sources") or []):
+            if isinstance(url, str) and url.startswith(("http://", "https://")) and not url.startswith(tuple(prefixes)):
+                path = ("criteria", i, "tools", tool_id, "sources", k)
+                host = urlsplit(url).netloc
+                allowed = ", ".join(p.split("://", 1)[1].rstrip("/") for p in prefixes)
+                problems.append(Problem(crit.file, crit.line_of(path), format_path(path),
+                                        f"'{url}' is on {host}, which is not an official {name} source "
+                                        f"(allowed: {allowed}; see official_sources in tools.yml)"))
+    return problems
+
+
 def _future_dates(crit: Document | None, today: date) -> list[Problem]:
     """A review date says when someone checked the sources: it cannot be later than today."""
     problems = []
@@ -63,6 +83,8 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
     tools_doc, factors_doc, crit = docs.get("tools.yml"), docs.get("factors.yml"), docs.get("criteria.yml")
     problems = _duplicates(tools_doc, "tools") + _duplicates(factors_doc, "factors") + _duplicates(crit, "criteria")
     tools, factors = _ids(tools_doc, "tools"), _ids(factors_doc, "factors")
+    official = {t["id"]: (t.get("name", t["id"]), t["official_sources"]) for _, t in _items(tools_doc, "tools")
+                if isinstance(t.get("id"), str) and isinstance(t.get("official_sources"), list)}
     per_factor = Counter()
     for i, c in _items(crit, "criteria"):
         factor, cid, entries = c.get("factor"), c.get("id"), c.get("tools")
@@ -83,6 +105,12 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
                 problems.append(Problem(crit.file, crit.key_line_of(("criteria", i, "tools", tool_id)),
                                         format_path(("criteria", i, "tools", tool_id)),
                                         f"'{tool_id}' is not a tool id (known: {', '.join(tools)})"))
+        for k, tool_id in enumerate(c.get("distinctive") or []):
+            if isinstance(tool_id, str) and tool_id not in tools:
+                path = ("criteria", i, "distinctive", k)
+                problems.append(Problem(crit.file, crit.line_of(path), format_path(path),
+                                        f"'{tool_id}' is not a tool id (known: {', '.join(tools)})"))
+        problems += _official_sources(crit, i, entries, official)
         for tool_id in tools:
             if tool_id not in entries:
                 problems.append(Problem(crit.file, crit.line_of(("criteria", i, "tools")),
