@@ -3,10 +3,14 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# The examples run against the pinned Dagster and Prefect in an environment of their own,
+# so the site's toolchain never depends on them.
+EXVENV := .venv-examples
+EXPY := $(EXVENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build check test bench clean
+.PHONY: setup serve build check test test-examples bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,23 +21,33 @@ $(VENV)/.installed: requirements.txt
 node_modules/.package-lock.json: package-lock.json
 	npm ci --silent --no-audit --no-fund
 
-setup: $(VENV)/.installed node_modules/.package-lock.json
+$(EXVENV)/.installed: requirements-examples.txt
+	$(PYTHON) -m venv $(EXVENV)
+	$(EXPY) -m pip install --quiet --upgrade pip
+	$(EXPY) -m pip install --quiet -r requirements-examples.txt
+	touch $@
 
-serve: setup  ## live-reloading preview on http://127.0.0.1:8000/dagster-or-prefect/
+setup: $(VENV)/.installed node_modules/.package-lock.json $(EXVENV)/.installed
+
+serve: $(VENV)/.installed  ## live-reloading preview on http://127.0.0.1:8000/dagster-or-prefect/
 	$(PY) -m mkdocs serve
 
-build: setup  ## the static site, in site/
+build: $(VENV)/.installed  ## the static site, in site/
 	$(PY) -m mkdocs build --strict
 
-check: setup  ## validate data/ and report every problem
+check: $(VENV)/.installed  ## validate data/ and report every problem (needs Python only)
 	$(PY) -m macros check
 
-test: setup  ## the whole suite, browser tests included
+test: setup  ## the whole suite: site and browser tests, then every example
 	scripts/ensure-chromium $(PY)
 	$(PY) -m pytest
+	$(MAKE) --no-print-directory test-examples
+
+test-examples: $(EXVENV)/.installed  ## run every example against the pinned Dagster and Prefect
+	$(EXPY) -m pytest examples
 
 bench: setup  ## speed and size figures (prints them; asserts nothing)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) $(EXVENV)

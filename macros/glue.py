@@ -10,13 +10,14 @@ as one line naming the page, the line and the known ids.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
 from .records import UnknownId
-from .render import fields, guide, inert, tables
+from .render import examples, fields, guide, inert, tables
 
 
 class DataProblems(SystemExit):
@@ -49,6 +50,12 @@ def define_env(env):
         env.conf["strict"] = False   # missing rows would fail anchor checks; the problems are shown instead
         data = None
 
+    today = date.today()
+    if data is not None:
+        for c, tool_id, e in data.stale(today):
+            print(f"note: data/criteria.yml: {c.id} ({data.tool(tool_id).name}) was last reviewed on {e.reviewed}, "
+                  f"more than six months ago; check its sources and update 'reviewed'", file=sys.stderr)
+
     def macro(fn):
         """Register fn as a macro that reports a typo in a page as one located line."""
         def call(*args):
@@ -70,8 +77,22 @@ def define_env(env):
         return env.page.url
 
     @macro
+    def tool_version(tool_id: str) -> str:
+        return inert(data.tool(tool_id).version)
+
+    @macro
+    def reviewed_versions() -> str:
+        """'Dagster 1.13.29 and Prefect 3.9.1'"""
+        names = [f"{t.name} {t.version}" for t in data.tools]
+        return inert(", ".join(names[:-1]) + " and " + names[-1])
+
+    @macro
+    def criteria_count() -> str:
+        return str(len(data.criteria))
+
+    @macro
     def comparison_table() -> str:
-        return tables.comparison(data, page_url())
+        return tables.comparison(data, page_url(), today)
 
     @macro
     def factor_table(factor_id: str) -> str:
@@ -100,6 +121,10 @@ def define_env(env):
     @macro
     def decision_guide() -> str:
         return guide.guide(data, page_url())
+
+    @macro
+    def side_by_side() -> str:
+        return examples.examples(data, page_url())
 
     @macro
     def field_reference() -> str:

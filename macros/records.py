@@ -5,7 +5,10 @@ No I/O here: renderers and tests build and read these without YAML or jsonschema
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Iterable, TypeVar
+
+STALE_AFTER_DAYS = 183   # about six months: a cell reviewed longer ago is flagged
 
 
 class UnknownId(LookupError):
@@ -83,6 +86,34 @@ class Criterion:
             if tid == tool_id:
                 return e
         raise UnknownId("tool", tool_id, (tid for tid, _ in self.entries))
+
+
+@dataclass(frozen=True)
+class ExampleCode:
+    """One tool's version of an example: the file that is shown and tested."""
+    path: str                    # "examples/retries/dagster_example.py", from the project root
+    follows: tuple[str, ...]     # the official pages it follows
+    asserts: str                 # what its test checks
+
+
+@dataclass(frozen=True)
+class Example:
+    id: str
+    title: str
+    summary: str
+    criteria: tuple[str, ...]
+    differences: str
+    code: tuple[tuple[str, ExampleCode], ...]   # (tool id, code), in tool order
+
+    @property
+    def tool_ids(self) -> tuple[str, ...]:
+        return tuple(tid for tid, _ in self.code)
+
+    def for_tool(self, tool_id: str) -> ExampleCode:
+        for tid, c in self.code:
+            if tid == tool_id:
+                return c
+        raise UnknownId("tool", tool_id, (tid for tid, _ in self.code))
 
 
 # --- The decision guide --------------------------------------------------------
@@ -168,6 +199,7 @@ class SiteData:
     factors: tuple[Factor, ...]
     criteria: tuple[Criterion, ...]
     guide: Guide
+    examples: tuple[Example, ...] = ()
 
     def tool(self, tool_id: str) -> Tool:
         return find(self.tools, tool_id, "tool")
@@ -178,9 +210,21 @@ class SiteData:
     def criterion(self, criterion_id: str) -> Criterion:
         return find(self.criteria, criterion_id, "criterion")
 
+    def example(self, example_id: str) -> Example:
+        return find(self.examples, example_id, "example")
+
+    def examples_for(self, criterion_id: str) -> tuple[Example, ...]:
+        """The examples that illustrate a criterion (its row links to them)."""
+        return tuple(e for e in self.examples if criterion_id in e.criteria)
+
     def criteria_for(self, factor_id: str) -> tuple[Criterion, ...]:
         self.factor(factor_id)
         return tuple(c for c in self.criteria if c.factor == factor_id)
+
+    def stale(self, today: date, days: int = STALE_AFTER_DAYS) -> tuple[tuple[Criterion, str, Entry], ...]:
+        """(criterion, tool id, entry) for every cell last reviewed more than `days` before today."""
+        return tuple((c, tid, e) for c in self.criteria for tid, e in c.entries
+                     if (today - date.fromisoformat(e.reviewed)).days > days)
 
     def review_span(self) -> tuple[str, str]:
         dates = [e.reviewed for c in self.criteria for _, e in c.entries]

@@ -15,6 +15,7 @@ PAGES = {
     "how-to-choose": "/how-to-choose/",
     "comparison": "/comparison/",
     "decision-guide": "/decision-guide/",
+    "examples": "/examples/",
     "conclusion": "/conclusion/",
     "contributing": "/contributing/",
 }
@@ -40,6 +41,11 @@ def comparison_group(factor_id: str) -> str:
 
 def comparison_row(criterion_id: str) -> str:
     return f"{PAGES['comparison']}#{criterion_id}"
+
+
+def example(example_id: str) -> str:
+    """An example's section on /examples/."""
+    return f"{PAGES['examples']}#{example_id}"
 
 
 def root_prefix(page_url: str) -> str:

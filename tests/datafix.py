@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT
 from macros.load import load
@@ -20,10 +19,12 @@ TODAY = date(2026, 6, 1)   # the fixture's "today": its review dates lie before 
 
 
 def copy_data(tmp_path: Path) -> Path:
-    """The synthetic data files with the real schemas, ready to break."""
+    """The synthetic data files with the real schemas (and the fixture's example files
+    beside them, as examples/ sits beside data/), ready to break."""
     dest = tmp_path / "data"
     shutil.copytree(FIXTURES / "data", dest)
     shutil.copytree(ROOT / "data" / "schema", dest / "schema")
+    shutil.copytree(FIXTURES / "examples", tmp_path / "examples")
     return dest
 
 
@@ -67,22 +68,32 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
-THIRD = {"id": "airflow", "name": "Airflow", "package": "apache-airflow", "version": "3.1.0", "license": "Apache-2.0",
+THIRD = {"id": "airflow", "name": "Airflow", "package": "apache-airflow", "version": '"3.1.0"', "license": "Apache-2.0",
          "homepage": "https://airflow.apache.org", "docs": "https://airflow.apache.org/docs/",
          "repository": "https://github.com/apache/airflow", "hosted": "Astro",
          "official_sources": ["https://airflow.apache.org/"]}
 
 
 def add_third_tool(data_dir: Path) -> None:
-    """A fixture's third tool, with an entry in every criterion: only data changes."""
-    for name, change in (
-        ("tools.yml", lambda doc: doc["tools"].append(THIRD)),
-        ("criteria.yml", lambda doc: [c["tools"].update(airflow={
-            "cell": f"Airflow cell {c['id']}", "note": "A fixture note.", "availability": "open-source",
-            "sources": ["https://airflow.apache.org/docs/"], "reviewed": "2026-11-01"}) for c in doc["criteria"]]),
-    ):
-        path = data_dir / name
-        header = path.read_text(encoding="utf-8").splitlines()[0]
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        change(doc)
-        path.write_text(header + "\n" + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    """A fixture's third tool, with an entry in every criterion: only data changes.
+    Edited as text, so the files keep their comments (the contributor guide includes
+    a marked section of criteria.yml)."""
+    tools = data_dir / "tools.yml"
+    entry = [f"  - id: {THIRD['id']}"] + [
+        f"    {k}: {v}" if not isinstance(v, list) else f"    {k}:\n" + "\n".join(f"      - {x}" for x in v)
+        for k, v in THIRD.items() if k != "id"]
+    tools.write_text(tools.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(entry) + "\n", encoding="utf-8")
+    out, criterion, in_last_tool = [], None, False
+    lines = (data_dir / "criteria.yml").read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines):
+        if line.startswith("  - id: "):
+            criterion = line.split(":", 1)[1].strip()
+        out.append(line)
+        in_last_tool = in_last_tool or line == "      prefect:"
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if in_last_tool and not following.startswith("        "):
+            out += ["      airflow:", f"        cell: Airflow cell {criterion}", "        note: A fixture note.",
+                    "        availability: open-source", "        sources:",
+                    "          - https://airflow.apache.org/docs/", "        reviewed: 2026-11-01"]
+            in_last_tool = False
+    (data_dir / "criteria.yml").write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -73,3 +73,18 @@ def test_phone_reader_reaches_every_page_and_factor(phone):
     phone.goto("/")
     for anchor in FACTOR_ANCHORS:
         assert phone.locator(f"a[href$='how-to-choose/#{anchor}']").count() >= 1
+
+
+def test_the_landing_page_leads_to_the_guide_and_the_comparison_first(phone):
+    """In its first screen on a phone, a reader sees where to start: the decision guide
+    and the comparison, before any other link of the page."""
+    phone.goto("/")
+    links = phone.locator("article a[href]:not(.headerlink):not(.md-content__button)")
+    first_two = [links.nth(n).get_attribute("href") for n in range(2)]
+    assert [h.rstrip("/").split("/")[-1] for h in first_two] == ["decision-guide", "comparison"]
+    for n in range(2):
+        box = links.nth(n).bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, box
+        assert box["height"] >= 44
+    links.nth(0).tap()
+    phone.wait_for_url("**/decision-guide/")

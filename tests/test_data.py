@@ -106,7 +106,7 @@ def test_missing_tool_entry_and_unknown_tool(tmp_path):
     tools_line = line_of(d, "criteria.yml", "    tools:")
     key_line = line_of(d, "criteria.yml", "betta:")
     assert problems(d) == [
-        f"data/criteria.yml:{tools_line + 1}: criteria[0].tools: missing an entry for tool 'beta'; every tool needs one in every criterion",
+        f"data/criteria.yml:{tools_line}: criteria[0].tools: missing an entry for tool 'beta'; every tool needs one in every criterion",
         f"data/criteria.yml:{key_line}: criteria[0].tools.betta: 'betta' is not a tool id (known: alpha, beta)",
     ]
 
@@ -355,3 +355,88 @@ def test_real_data_is_valid_and_complete(site_data):
         assert [t for t, _ in c.entries] == [t.id for t in site_data.tools]
         for _, e in c.entries:
             assert e.sources and all(u.startswith("https://") for u in e.sources)
+
+
+# --- Rules added with the availability, hosted products and examples -----------
+
+def test_sources_must_be_on_the_tools_official_sites(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "- https://docs.beta.example.org/retries", "- https://blog.example.com/beta-retries")
+    line = line_of(d, "criteria.yml", "blog.example.com")
+    assert problems(d) == [f"data/criteria.yml:{line}: criteria[1].tools.beta.sources[0]: 'https://blog.example.com/beta-retries' "
+                           "is on blog.example.com, which is not an official Beta source "
+                           "(allowed: docs.beta.example.org, github.com/beta-org; see official_sources in tools.yml)"]
+
+
+def test_a_tool_cannot_be_sourced_on_the_other_tools_docs(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "- https://docs.beta.example.org/retries", "- https://docs.alpha.example.org/retries")
+    line = line_of(d, "criteria.yml", "- https://docs.alpha.example.org/retries", nth=2)
+    [message] = problems(d)
+    assert message.startswith(f"data/criteria.yml:{line}: criteria[1].tools.beta.sources[0]: "
+                              "'https://docs.alpha.example.org/retries' is on docs.alpha.example.org, which is not an official Beta source")
+
+
+def test_availability_is_required_and_limited(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "        availability: hosted-only\n", "        availability: paid\n")
+    edit(d, "criteria.yml", "        note: Beta note on units.\n        availability: open-source\n", "        note: Beta note on units.\n")
+    paid = line_of(d, "criteria.yml", "availability: paid")
+    beta = line_of(d, "criteria.yml", "      beta:")
+    assert problems(d) == [f"data/criteria.yml:{beta}: criteria[0].tools.beta: missing required key 'availability'",
+                           f"data/criteria.yml:{paid}: criteria[1].tools.beta.availability: 'paid' is not one of: open-source, hosted-only"]
+
+
+def test_ask_must_be_a_question(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "ask: When must work run?", "ask: When work must run.")
+    line = line_of(d, "criteria.yml", "When work must run.")
+    assert problems(d) == [f"data/criteria.yml:{line}: criteria[2].ask: 'When work must run.' is not a question ending with '?'"]
+
+
+def test_distinctive_names_known_tools(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "distinctive: [beta]", "distinctive: [gamma]")
+    line = line_of(d, "criteria.yml", "distinctive: [gamma]")
+    assert problems(d) == [f"data/criteria.yml:{line}: criteria[2].distinctive[0]: 'gamma' is not a tool id (known: alpha, beta)"]
+
+
+def test_version_must_be_an_exact_release(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "tools.yml", 'version: "4.5.6"', 'version: "4.5"')
+    line = line_of(d, "tools.yml", 'version: "4.5"')
+    assert problems(d) == [f"data/tools.yml:{line}: tools[1].version: '4.5' is not an exact release written X.Y.Z, e.g. '1.13.29'"]
+
+
+def test_example_files_criteria_and_sources_are_checked(tmp_path):
+    d = copy_data(tmp_path)
+    (tmp_path / "examples" / "hello" / "beta_example.py").unlink()
+    edit(d, "examples.yml", "criteria: [retries]", "criteria: [retry]")
+    edit(d, "examples.yml", "- https://docs.alpha.example.org/hello", "- https://docs.beta.example.org/hello")
+    assert problems(d) == [
+        f"data/examples.yml:{line_of(d, 'examples.yml', 'criteria: [retry]')}: examples[0].criteria[0]: "
+        "'retry' is not a criterion id in criteria.yml",
+        f"data/examples.yml:{line_of(d, 'examples.yml', '- https://docs.beta.example.org/hello')}: "
+        "examples[0].tools.alpha.follows[0]: 'https://docs.beta.example.org/hello' is on docs.beta.example.org, "
+        "which is not an official Alpha source (allowed: docs.alpha.example.org, github.com/alpha-org; "
+        "see official_sources in tools.yml)",
+        f"data/examples.yml:{line_of(d, 'examples.yml', '      beta:')}: examples[0].tools.beta: "
+        "examples/hello/beta_example.py does not exist; write the example there",
+    ]
+
+
+def test_an_example_is_written_for_at_least_two_tools(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "examples.yml", "      beta:\n        follows:\n          - https://docs.beta.example.org/hello\n"
+                            "        asserts: It prints hello too.\n", "")
+    line = line_of(d, "examples.yml", "    tools:")
+    assert problems(d) == [f"data/examples.yml:{line}: examples[0].tools: needs at least 2 entries"]
+
+
+def test_a_key_indented_under_a_value_is_explained_as_indentation(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "tools.yml", "  - id: beta\n    name: Beta", "  - id: beta\n      name: Beta")
+    line = line_of(d, "tools.yml", "      name: Beta")
+    [problem] = problems(d)
+    assert problem == (f"data/tools.yml:{line}:11: YAML syntax: this line is indented more than the key 'id' on line "
+                       f"{line - 1}, so YAML reads it as the rest of that value; indent it like the keys around it")

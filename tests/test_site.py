@@ -90,3 +90,95 @@ def test_shared_guide_answers_still_lead_to_a_result(site_data):
             assert chosen, f"{query}: no valid answer for question '{node}'"
             node = chosen[0].next
         assert node in {o.id for o in guide.outcomes}
+
+
+# --- Content: neutral, balanced, own words --------------------------------------
+
+def _ranking_pattern() -> re.Pattern:
+    import json
+
+    common = json.loads((ROOT / "data" / "schema" / "common.schema.json").read_text(encoding="utf-8"))
+    return re.compile(common["$defs"]["text"]["not"]["pattern"])
+
+
+def test_pages_use_no_ranking_words():
+    """The data's neutral-wording rule also holds for the prose; the contributor guide
+    may quote the words it forbids."""
+    pattern = _ranking_pattern()
+    found = []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        if page.name == "contributing.md":
+            continue
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            found += [f"docs/{page.name}:{n}: '{m.group(0)}'" for m in pattern.finditer(line)]
+    assert found == []
+
+
+def test_ranking_word_rule_catches_a_ranking_sentence():
+    assert _ranking_pattern().search("Prefect is the better choice") is not None
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'.+-]*", text))
+
+
+def test_both_tools_get_as_many_words_in_the_comparison(site_data):
+    """Balance you can see: each tool's cells and notes together within 15% of the other's."""
+    totals = {t.id: sum(_words(c.entry(t.id).cell) + _words(c.entry(t.id).note) for c in site_data.criteria)
+              for t in site_data.tools}
+    low, high = min(totals.values()), max(totals.values())
+    assert high <= low * 1.15, totals
+
+
+def test_every_factor_shows_a_capability_of_each_tool(site_data):
+    for f in site_data.factors:
+        shown = {t for c in site_data.criteria_for(f.id) for t in c.distinctive}
+        assert shown >= {t.id for t in site_data.tools}, (f.id, shown)
+
+
+def test_criteria_are_enough_and_use_both_availabilities(site_data):
+    assert len(site_data.criteria) >= 30
+    for f in site_data.factors:
+        assert len(site_data.criteria_for(f.id)) >= 4, f.id
+    for t in site_data.tools:
+        assert {c.entry(t.id).availability for c in site_data.criteria} == {"open-source", "hosted-only"}, t.id
+
+
+def test_tool_pages_have_the_same_structure_and_similar_depth(site_dir, site_data):
+    from macros.sitecheck import PageParser
+
+    class Article(PageParser):
+        def __init__(self):
+            super().__init__()
+            self.depth, self.text, self.h2 = 0, [], []
+            self._in_h2 = False
+
+        def handle_starttag(self, tag, attrs):
+            super().handle_starttag(tag, attrs)
+            if tag == "article":
+                self.depth += 1
+            self._in_h2 = self._in_h2 or tag == "h2"
+            if self._in_h2 and tag == "h2":
+                self.h2.append("")
+
+        def handle_endtag(self, tag):
+            if tag == "article":
+                self.depth -= 1
+            if tag == "h2":
+                self._in_h2 = False
+
+        def handle_data(self, data):
+            if self.depth:
+                self.text.append(data)
+            if self._in_h2:
+                self.h2[-1] += data
+
+    pages = {}
+    for t in site_data.tools:
+        a = Article()
+        a.feed((site_dir / t.id / "index.html").read_text(encoding="utf-8"))
+        headings = [h.replace("¶", "").replace(t.hosted, "<hosted>").strip() for h in a.h2]
+        pages[t.id] = (headings, _words(" ".join(a.text)))
+    (h1, w1), (h2, w2) = pages.values()
+    assert h1 == h2
+    assert max(w1, w2) <= min(w1, w2) * 1.15, pages

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import run_build
-from datafix import add_third_tool, copy_project
+from datafix import TODAY, add_third_tool, copy_project
 from macros import urls
 from macros.records import Entry, UnknownId
 from macros.render import tables
@@ -53,7 +53,7 @@ def test_urls_are_relative_to_the_page_asking():
 
 
 def test_comparison_has_every_criterion_row_with_its_anchor(small_data):
-    html = tables.comparison(small_data, "comparison/")
+    html = tables.comparison(small_data, "comparison/", TODAY)
     for c in small_data.criteria:
         assert f'<tr id="{c.id}" class="cmp-row">' in html
         assert f'href="#{c.id}"' in html
@@ -65,7 +65,7 @@ def test_comparison_has_every_criterion_row_with_its_anchor(small_data):
 def test_markdown_around_the_tables_survives_rendering(small_data):
     """Blank lines end an HTML block in Markdown, and indentation makes code blocks:
     a group is a heading between blank lines, then a table with no blank line inside."""
-    html = tables.comparison(small_data, "comparison/")
+    html = tables.comparison(small_data, "comparison/", TODAY)
     table = html[html.index("<table"):html.index("</table>")]
     assert "\n\n" not in table
     assert all(not line.startswith((" ", "\t")) for line in html.splitlines())
@@ -73,7 +73,7 @@ def test_markdown_around_the_tables_survives_rendering(small_data):
 
 
 def test_every_row_has_one_cell_per_tool_labelled_with_its_name(small_data):
-    html = tables.comparison(small_data, "comparison/")
+    html = tables.comparison(small_data, "comparison/", TODAY)
     parsed = cells(html)
     body_rows = [r for r in parsed.rows if r and r[0] == "th" and "td" in r]
     assert len(body_rows) == len(small_data.criteria)
@@ -119,7 +119,7 @@ def _hostile(data, title="<script>alert(1)</script>", url="javascript:alert(1)")
 
 
 @pytest.mark.parametrize("render", [
-    lambda d: tables.comparison(d, "comparison/"),
+    lambda d: tables.comparison(d, "comparison/", TODAY),
     lambda d: tables.factor_table(d, d.criteria[0].factor, "how-to-choose/"),
 ])
 def test_text_from_data_is_escaped(small_data, render):
@@ -132,17 +132,17 @@ def test_text_from_data_is_escaped(small_data, render):
 
 
 def test_non_http_urls_are_never_links(small_data):
-    html = tables.comparison(_hostile(small_data), "comparison/")
+    html = tables.comparison(_hostile(small_data), "comparison/", TODAY)
     assert all(not (h or "").startswith("javascript:") for h in cells(html).hrefs)
     assert "javascript:alert(1)" in cells(html).text
 
 
 def test_tool_filter_only_when_more_than_two_tools(small_data):
-    assert 'name="tool"' not in tables.comparison(small_data, "comparison/")
+    assert 'name="tool"' not in tables.comparison(small_data, "comparison/", TODAY)
     third = replace(small_data.tools[0], id="gamma", name="Gamma")
     gamma = replace(small_data, tools=small_data.tools + (third,),
                     criteria=tuple(replace(c, entries=c.entries + (("gamma", c.entries[0][1]),)) for c in small_data.criteria))
-    assert tables.comparison(gamma, "comparison/").count('name="tool"') == 3
+    assert tables.comparison(gamma, "comparison/", TODAY).count('name="tool"') == 3
 
 
 # --- A third tool, end to end: only data changes ---------------------------
@@ -161,3 +161,19 @@ def test_a_third_tool_becomes_a_third_column_everywhere(tmp_path):
     assert comparison.count('name="tool"') == 3
     assert "Airflow cell failure-handling" in comparison
     assert "Airflow 3.1.0" in comparison
+
+
+def test_cells_reviewed_more_than_six_months_ago_say_so(small_data):
+    from datetime import date
+
+    fresh = tables.comparison(small_data, "comparison/", TODAY)
+    assert "more than six months ago" not in fresh and "cmp-stale-mark" not in fresh
+    later = tables.comparison(small_data, "comparison/", date(2026, 7, 3))   # 182 days after 2026-01-02
+    assert later.count("more than six months ago") == 0
+    much_later = tables.comparison(small_data, "comparison/", date(2026, 7, 5))
+    stale = [(c.id, t) for c, t, _ in small_data.stale(date(2026, 7, 5))]
+    # 2026-01-02 is 184 days before 2026-07-05; 2026-01-03 is 183, which is not more than six months.
+    assert stale == [("unit-of-work", "alpha"), ("retries", "alpha"), ("retries", "beta"), ("schedules", "beta")]
+    assert much_later.count("more than six months ago") == len(stale)
+    row = much_later[much_later.index('<tr id="schedules"'):]
+    assert 'data-tool="alpha"' in row and "cmp-stale-mark" not in row[:row.index('data-tool="beta"')]

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from ..problems import DataError, Problem
-from ..records import Criterion, Entry, Factor, SiteData, Tool
+from ..records import Criterion, Entry, Example, ExampleCode, Factor, SiteData, Tool
 from . import guide_rules, schema
-from .rules import cross_check
+from .rules import cross_check, example_rules
 from .yamlsource import Document, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -23,7 +23,10 @@ FILES = {
     "factors.yml": "factors.schema.json",
     "criteria.yml": "criteria.schema.json",
     "guide.yml": "guide.schema.json",
+    "examples.yml": "examples.schema.json",
 }
+
+EXAMPLE_FILE = "examples/{example}/{tool}_example.py"   # from the project root
 
 
 def relative(path: Path) -> str:
@@ -68,7 +71,16 @@ def build_records(docs: dict[str, Document]) -> SiteData:
          for c in docs["criteria.yml"].value["criteria"]),
         key=lambda c: order[c.factor],  # stable: keeps file order within a factor
     ))
-    return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]))
+    examples = tuple(
+        Example(id=x["id"], title=x["title"], summary=x["summary"], criteria=tuple(x["criteria"]),
+                differences=x["differences"],
+                code=tuple((t.id, ExampleCode(path=EXAMPLE_FILE.format(example=x["id"], tool=t.id),
+                                              follows=tuple(x["tools"][t.id]["follows"]),
+                                              asserts=x["tools"][t.id]["asserts"]))
+                           for t in tools if t.id in x["tools"]))
+        for x in docs["examples.yml"].value["examples"])
+    return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]),
+                    examples=examples)
 
 
 def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: date | None = None) -> SiteData:
@@ -79,6 +91,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     docs_dir = docs_dir if docs_dir is not None else data_dir.parent / "docs"
     # Cross-references also run on files with schema errors: report everything at once.
     problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None, today)
+    problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
     if problems:
         raise DataError(problems)
     return build_records(docs)

@@ -38,22 +38,33 @@ def _duplicates(doc: Document | None, key: str) -> list[Problem]:
     return problems
 
 
+def _official(tools_doc: Document | None) -> dict:
+    """tool id -> (name, official source prefixes), for the tools that declare them."""
+    return {t["id"]: (t.get("name", t["id"]), t["official_sources"]) for _, t in _items(tools_doc, "tools")
+            if isinstance(t.get("id"), str) and isinstance(t.get("official_sources"), list)}
+
+
 def _official_sources(crit: Document, i: int, entries: dict, official: dict) -> list[Problem]:
     """A tool's facts are sourced on that tool's own official sites, not on a blog or the other tool's docs."""
     problems = []
     for tool_id, e in entries.items():
-        if tool_id not in official or not isinstance(e, dict):
-            continue
-        name, prefixes = official[tool_id]
-        prefixes = [p for p in prefixes if isinstance(p, str)]
-        for k, url in enumerate(e.get("sources") or []):
-            if isinstance(url, str) and url.startswith(("http://", "https://")) and not url.startswith(tuple(prefixes)):
-                path = ("criteria", i, "tools", tool_id, "sources", k)
-                host = urlsplit(url).netloc
-                allowed = ", ".join(p.split("://", 1)[1].rstrip("/") for p in prefixes)
-                problems.append(Problem(crit.file, crit.line_of(path), format_path(path),
-                                        f"'{url}' is on {host}, which is not an official {name} source "
-                                        f"(allowed: {allowed}; see official_sources in tools.yml)"))
+        if tool_id in official and isinstance(e, dict):
+            problems += _unofficial(crit, ("criteria", i, "tools", tool_id, "sources"), e.get("sources"), official[tool_id])
+    return problems
+
+
+def _unofficial(doc: Document, where: tuple, urls, tool: tuple) -> list[Problem]:
+    """A problem for each URL in a list that is not on one of the tool's official sites."""
+    name, prefixes = tool
+    prefixes = tuple(p for p in prefixes if isinstance(p, str))
+    problems = []
+    for k, url in enumerate(urls if isinstance(urls, list) else []):
+        if isinstance(url, str) and url.startswith(("http://", "https://")) and not url.startswith(prefixes):
+            path = where + (k,)
+            allowed = ", ".join(p.split("://", 1)[1].rstrip("/") for p in prefixes)
+            problems.append(Problem(doc.file, doc.line_of(path), format_path(path),
+                                    f"'{url}' is on {urlsplit(url).netloc}, which is not an official {name} source "
+                                    f"(allowed: {allowed}; see official_sources in tools.yml)"))
     return problems
 
 
@@ -83,8 +94,7 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
     tools_doc, factors_doc, crit = docs.get("tools.yml"), docs.get("factors.yml"), docs.get("criteria.yml")
     problems = _duplicates(tools_doc, "tools") + _duplicates(factors_doc, "factors") + _duplicates(crit, "criteria")
     tools, factors = _ids(tools_doc, "tools"), _ids(factors_doc, "factors")
-    official = {t["id"]: (t.get("name", t["id"]), t["official_sources"]) for _, t in _items(tools_doc, "tools")
-                if isinstance(t.get("id"), str) and isinstance(t.get("official_sources"), list)}
+    official = _official(tools_doc)
     per_factor = Counter()
     for i, c in _items(crit, "criteria"):
         factor, cid, entries = c.get("factor"), c.get("id"), c.get("tools")
@@ -113,7 +123,7 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
         problems += _official_sources(crit, i, entries, official)
         for tool_id in tools:
             if tool_id not in entries:
-                problems.append(Problem(crit.file, crit.line_of(("criteria", i, "tools")),
+                problems.append(Problem(crit.file, crit.key_line_of(("criteria", i, "tools")),
                                         format_path(("criteria", i, "tools")),
                                         f"missing an entry for tool '{tool_id}'; every tool needs one in every criterion"))
     problems += _future_dates(crit, today or date.today())
@@ -123,4 +133,35 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
             if isinstance(item.get("id"), str) and per_factor[item["id"]] == 0:
                 problems.append(Problem(factors_doc.file, factors_doc.line_of(("factors", j)), format_path(("factors", j)),
                                         f"factor '{item['id']}' has no criteria; add at least one in criteria.yml"))
+    return problems
+
+
+def example_rules(doc: Document | None, docs: dict, project_dir: Path) -> list[Problem]:
+    """Every example's code exists for each tool it names, its criteria exist, and it follows official pages."""
+    from . import EXAMPLE_FILE
+
+    tools_doc, crit = docs.get("tools.yml"), docs.get("criteria.yml")
+    tools, criteria = _ids(tools_doc, "tools"), _ids(crit, "criteria")
+    official = _official(tools_doc)
+    problems = _duplicates(doc, "examples")
+    for i, x in _items(doc, "examples"):
+        for k, cid in enumerate(x.get("criteria") or []):
+            if criteria and isinstance(cid, str) and cid not in criteria:
+                path = ("examples", i, "criteria", k)
+                problems.append(Problem(doc.file, doc.line_of(path), format_path(path),
+                                        f"'{cid}' is not a criterion id in criteria.yml"))
+        entries = x.get("tools") if isinstance(x.get("tools"), dict) else {}
+        for tool_id, e in entries.items():
+            path = ("examples", i, "tools", tool_id)
+            if tools and tool_id not in tools:
+                problems.append(Problem(doc.file, doc.key_line_of(path), format_path(path),
+                                        f"'{tool_id}' is not a tool id (known: {', '.join(tools)})"))
+                continue
+            if isinstance(x.get("id"), str):
+                file = EXAMPLE_FILE.format(example=x["id"], tool=tool_id)
+                if not (project_dir / file).is_file():
+                    problems.append(Problem(doc.file, doc.key_line_of(path), format_path(path),
+                                            f"{file} does not exist; write the example there"))
+            if isinstance(e, dict) and tool_id in official:
+                problems += _unofficial(doc, path + ("follows",), e.get("follows"), official[tool_id])
     return problems

@@ -51,7 +51,7 @@ def validate(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]
 def _explain(error, doc: Document) -> list[Problem]:
     path = tuple(error.absolute_path)
     where = format_path(path)
-    line = doc.line_of(path)
+    line = doc.key_line_of(path)   # for a mapping or a list, the line of its key
     schema, value, kind = error.schema, error.instance, error.validator
 
     def one(message):

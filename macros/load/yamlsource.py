@@ -182,8 +182,13 @@ def _syntax_problem(e: yaml.MarkedYAMLError, display: str, lines: list[str]) -> 
         mark = opened or mark
         message = f"a mapping opened with '{{' on {opened_at} is not closed with '}}'"
     elif "mapping values are not allowed" in problem:
-        message = ("a second 'key: value' starts on this line: if the colon is part of the text, put the whole "
-                   "value in quotes; otherwise start the key on its own line")
+        above = _key_above(lines, mark.line) if mark else None
+        if above and _indent(lines[mark.line]) > above[1]:
+            message = (f"this line is indented more than the key '{above[2]}' on line {above[0]}, so YAML reads it "
+                       "as the rest of that value; indent it like the keys around it")
+        else:
+            message = ("a second 'key: value' starts on this line: if the colon is part of the text, put the whole "
+                       "value in quotes; otherwise start the key on its own line")
     elif "could not find expected ':'" in problem:
         mark = opened or mark
         message = "this line has a key without a colon after it; write 'key: value'"
@@ -200,6 +205,25 @@ def _syntax_problem(e: yaml.MarkedYAMLError, display: str, lines: list[str]) -> 
         message = f"this line cannot be read as YAML ({problem or context})"
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     return Problem(display, line, "", f"YAML syntax: {message}", column=column, context=caret(lines, line, column))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_above(lines: list[str], index: int) -> tuple[int, int, str] | None:
+    """(line number, column, key) of the nearest 'key: value' line above a 0-based index."""
+    for n in range(index - 1, -1, -1):
+        text = lines[n]
+        body = text.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        column = len(text) - len(body)
+        while body.startswith("- "):
+            body, column = body[2:], column + 2
+        key, sep, value = body.partition(": ")
+        return (n + 1, column, key) if sep and value.strip() else None
+    return None
 
 
 def _build(node, path, doc: Document, problems: list[Problem], scalars: SafeConstructor):

@@ -50,6 +50,17 @@ def link(url: str, text: str | None = None) -> Markup:
     return Markup(f'<a href="{inert(url)}">{shown}</a>')
 
 
+_PATH = re.compile(r"^[a-z0-9][a-z0-9/_.-]*$")
+
+
+def file_path(path: str) -> Markup:
+    """A repository path written as-is (in a code fence title or a snippet line, where
+    character references would not be decoded). Only plain path characters pass."""
+    if not _PATH.match(path) or ".." in path:
+        raise ValueError(f"not a plain repository path: {path!r}")
+    return Markup(path)
+
+
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
@@ -61,10 +72,15 @@ _env = Environment(
 )
 _env.filters["link"] = link
 _env.filters["short_url"] = short_url
+_env.filters["path"] = file_path
 
 
-def render(template: str, **context) -> str:
-    """A template's output with indentation removed: inside Markdown, an indented line
-    could read as a code block, and a blank line would end an HTML block early."""
+def render(template: str, strip: bool = True, **context) -> str:
+    """A template's output, by default with indentation removed: inside Markdown, an
+    indented line could read as a code block, and a blank line would end an HTML block
+    early. Templates that write indented Markdown on purpose (content tabs) pass
+    strip=False."""
     out = _env.get_template(template).render(**context)
+    if not strip:
+        return out.strip()
     return "\n".join(line.strip() for line in out.splitlines()).strip()

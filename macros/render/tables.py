@@ -2,6 +2,8 @@
 one factor's rows and questions, a tool's facts, what needs a tool's hosted product."""
 from __future__ import annotations
 
+from datetime import date
+
 from markupsafe import Markup
 
 from .. import urls
@@ -23,10 +25,12 @@ def legend(data: SiteData) -> str:
     return render("legend.html", tools=data.tools)
 
 
-def comparison(data: SiteData, page_url: str) -> str:
-    """Filters, then one group per factor: a Markdown heading (for the table of contents) and its table."""
+def comparison(data: SiteData, page_url: str, today: date) -> str:
+    """Filters, then one group per factor: a Markdown heading (for the table of contents) and its table.
+    Cells reviewed more than about six months before `today` say so."""
+    stale = {(c.id, tool_id) for c, tool_id, _ in data.stale(today)}
     return render("comparison.html", reviewed_note=reviewed_note(data), legend=Markup(legend(data)),
-                  **_context(data, page_url))
+                  stale=stale, **_context(data, page_url))
 
 
 def factor_table(data: SiteData, factor_id: str, page_url: str) -> str:
