@@ -10,7 +10,7 @@ EXPY := $(EXVENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build check test test-examples bench clean
+.PHONY: setup setup-site serve build check test test-examples bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,8 @@ $(EXVENV)/.installed: requirements-examples.txt
 	$(EXPY) -m pip install --quiet --upgrade pip
 	$(EXPY) -m pip install --quiet -r requirements-examples.txt
 	touch $@
+
+setup-site: $(VENV)/.installed
 
 setup: $(VENV)/.installed node_modules/.package-lock.json $(EXVENV)/.installed
 

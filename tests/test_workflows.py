@@ -84,3 +84,14 @@ def test_actionlint_finds_nothing():
     assert result.returncode == 0, result.stderr
     problems = json.loads(result.stdout)
     assert problems == [], "\n".join(f"{p['file']}:{p['line']}: {p['message']}" for p in problems)
+
+
+def test_freshness_runs_weekly_and_on_demand_and_may_only_write_issues():
+    wf = load("freshness.yml")
+    assert "workflow_dispatch" in wf["on"]
+    (cron,) = [s["cron"] for s in wf["on"]["schedule"]]
+    minute, hour, day, month, weekday = cron.split()
+    assert (day, month) == ("*", "*") and weekday.isdigit()   # once a week
+    assert wf["permissions"] == {"contents": "read", "issues": "write"}
+    script = runs(wf["jobs"]["check"])
+    assert "scripts/freshness.py" in script
