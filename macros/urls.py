@@ -21,6 +21,10 @@ PAGES = {
 }
 
 
+# Files built beside the pages for reuse (see render/exports.py).
+EXPORTS = {"json": "/comparison.json", "csv": "/comparison.csv", "schema": "/comparison.schema.json"}
+
+
 def page(name: str) -> str:
     return PAGES[name]
 

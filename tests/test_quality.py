@@ -15,7 +15,7 @@ from datafix import copy_project
 from macros.sitecheck import pages, parse
 from publicurls import read_public_urls
 
-PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if "#" not in u and "?" not in u]
+PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if u.endswith("/")]   # pages, not files
 
 
 def axe_violations(page) -> list[str]:
@@ -143,3 +143,6 @@ def test_zensical_builds_the_same_config_with_tables_and_guide(tmp_path, site_da
     how = parse(site / "how-to-choose" / "index.html").ids
     for f in site_data.factors:
         assert f.id in how
+    examples = (site / "examples" / "index.html").read_text(encoding="utf-8")
+    assert examples.count('class="tabbed-set') == len(site_data.examples)
+    assert parse(site / "comparison" / "index.html").meta["og:title"] == "Comparison - Dagster or Prefect?"
