@@ -5,7 +5,8 @@
 Targets (from the issues): full build <= 1.3x the same pages without macros;
 build cost linear in the number of criteria; the guide page <= a plain page
 + 10 KiB downloaded; the site's own JS + CSS <= 8 KiB gzipped; answering a
-guide question shows the next one within one frame (16 ms).
+guide question shows the next one within one frame (16 ms); cumulative layout
+shift < 0.01 on /, /comparison/ and /decision-guide/ at phone and desktop widths.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -72,54 +74,82 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def page_weights(site: Path, urls: list[str]) -> dict[str, int]:
-    """Gzipped bytes a first-time reader downloads for each page (fresh browser context)."""
+@contextmanager
+def chromium_on(site: Path):
+    """(browser, base URL): Chromium and the built site served on 127.0.0.1."""
     from playwright.sync_api import sync_playwright
 
     server = serve(site)
-    weights = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_executable(p), args=["--no-sandbox",
-                                        "--disable-background-networking", "--disable-component-update"])
-            for url in urls:
-                context = browser.new_context()
-                page = context.new_page()
-                sizes: list[int] = []
-                page.on("response", lambda r: sizes.append(gz(r.body())) if r.ok else None)
-                page.goto(server.url + url)
-                page.wait_for_load_state("networkidle")
-                weights[url] = sum(sizes)
-                context.close()
+            browser = p.chromium.launch(executable_path=chromium_executable(p), args=[
+                "--no-sandbox", "--disable-background-networking", "--disable-component-update"])
+            yield browser, server.url
             browser.close()
     finally:
         server.close()
+
+
+def page_weights(site: Path, urls: list[str]) -> dict[str, int]:
+    """Gzipped bytes a first-time reader downloads for each page (fresh browser context)."""
+    weights = {}
+    with chromium_on(site) as (browser, base):
+        for url in urls:
+            context = browser.new_context()
+            page = context.new_page()
+            sizes: list[int] = []
+            page.on("response", lambda r: sizes.append(gz(r.body())) if r.ok else None)
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            weights[url] = sum(sizes)
+            context.close()
     return weights
 
 
 def guide_step_ms(site: Path) -> list[float]:
     """Time from an answer's click to the next question being in the DOM, plus one frame paint."""
-    from playwright.sync_api import sync_playwright
-
-    server = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_executable(p), args=["--no-sandbox"])
-            page = browser.new_page()
-            times = []
-            for _ in range(20):
-                page.goto(server.url + "/decision-guide/")
-                page.locator(".guide-answer-button").first.wait_for()
-                times.append(page.evaluate("""() => new Promise((done) => {
-                    const start = performance.now();
-                    document.querySelector('.guide-answer-button').click();
-                    const rendered = performance.now();
-                    requestAnimationFrame(() => done(rendered - start));
-                })"""))
-            browser.close()
-    finally:
-        server.close()
+    times = []
+    with chromium_on(site) as (browser, base):
+        page = browser.new_page()
+        for _ in range(20):
+            page.goto(base + "/decision-guide/")
+            page.locator(".guide-answer-button").first.wait_for()
+            times.append(page.evaluate("""() => new Promise((done) => {
+                const start = performance.now();
+                document.querySelector('.guide-answer-button').click();
+                const rendered = performance.now();
+                requestAnimationFrame(() => done(rendered - start));
+            })"""))
     return times
+
+
+CLS_SCRIPT = """
+window.__cls = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def layout_shift(site: Path, urls: list[str]) -> dict[tuple[str, str], float]:
+    """Cumulative layout shift while each page loads and its scripts start (Chromium's
+    PerformanceObserver), at phone and desktop widths."""
+    sizes = {"phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+                       "device_scale_factor": 3},
+             "desktop": {"viewport": {"width": 1280, "height": 900}}}
+    found = {}
+    with chromium_on(site) as (browser, base):
+        for name, options in sizes.items():
+            for url in urls:
+                context = browser.new_context(**options)
+                context.add_init_script(CLS_SCRIPT)
+                page = context.new_page()
+                page.goto(base + url)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(1000)
+                found[(url, name)] = page.evaluate("window.__cls")
+                context.close()
+    return found
 
 
 def main() -> None:
@@ -158,12 +188,16 @@ def main() -> None:
         print(f"download {url}: {size / 1024:.1f} KiB gzipped ({(size - plain_page) / 1024:+.1f} KiB vs plain /conclusion/)")
     print(f"  guide page over plain: {(weights['/decision-guide/'] - plain_page) / 1024:.1f} KiB (target <= 10 KiB)")
 
-    own = {p: gz((site / p).read_bytes()) for p in ("stylesheets/site.css", "js/comparison.js", "js/guide.js")}
+    own = {p.relative_to(site).as_posix(): gz(p.read_bytes())
+           for p in [site / "stylesheets" / "site.css", *sorted((site / "js").glob("*.js"))]}
     for p, size in own.items():
         print(f"own asset {p}: {size} B gzipped")
     print(f"  site's own JS + CSS: {sum(own.values()) / 1024:.2f} KiB gzipped (target <= 8 KiB)")
     guide_own = own["js/guide.js"] + own["stylesheets/site.css"]
     print(f"  guide's JS + the whole stylesheet: {guide_own / 1024:.2f} KiB gzipped (target <= 8 KiB)")
+
+    for (url, size), value in layout_shift(site, ["/", "/comparison/", "/decision-guide/"]).items():
+        print(f"layout shift {url} ({size}): {value:.4f} (target < 0.01)")
 
     steps = guide_step_ms(site)
     print(f"guide: answer -> next question rendered in median {statistics.median(steps):.2f} ms, "

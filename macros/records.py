@@ -31,6 +31,14 @@ def find(items: Iterable[T], wanted: str, kind: str) -> T:
     raise UnknownId(kind, wanted, (i.id for i in items))
 
 
+def by_tool(pairs: tuple[tuple[str, T], ...], tool_id: str) -> T:
+    """The value for a tool in (tool id, value) pairs, or UnknownId naming the tools present."""
+    for tid, value in pairs:
+        if tid == tool_id:
+            return value
+    raise UnknownId("tool", tool_id, (tid for tid, _ in pairs))
+
+
 @dataclass(frozen=True)
 class Tool:
     id: str
@@ -82,10 +90,7 @@ class Criterion:
     distinctive: tuple[str, ...] = ()        # tools whose own capability this row exists to show
 
     def entry(self, tool_id: str) -> Entry:
-        for tid, e in self.entries:
-            if tid == tool_id:
-                return e
-        raise UnknownId("tool", tool_id, (tid for tid, _ in self.entries))
+        return by_tool(self.entries, tool_id)
 
 
 @dataclass(frozen=True)
@@ -110,10 +115,7 @@ class Example:
         return tuple(tid for tid, _ in self.code)
 
     def for_tool(self, tool_id: str) -> ExampleCode:
-        for tid, c in self.code:
-            if tid == tool_id:
-                return c
-        raise UnknownId("tool", tool_id, (tid for tid, _ in self.code))
+        return by_tool(self.code, tool_id)
 
 
 # --- The decision guide --------------------------------------------------------
