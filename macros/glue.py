@@ -133,6 +133,10 @@ def define_env(env):
         return examples.examples(data, page_url())
 
     @macro
+    def criterion_example(criterion_id: str) -> str:
+        return fields.criterion_yaml(data, criterion_id)
+
+    @macro
     def field_reference() -> str:
         return fields.reference(load_schemas(project / "data" / "schema"), FILES)
 

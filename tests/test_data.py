@@ -440,3 +440,19 @@ def test_a_key_indented_under_a_value_is_explained_as_indentation(tmp_path):
     [problem] = problems(d)
     assert problem == (f"data/tools.yml:{line}:11: YAML syntax: this line is indented more than the key 'id' on line "
                        f"{line - 1}, so YAML reads it as the rest of that value; indent it like the keys around it")
+
+
+def test_an_edited_schema_is_read_again_as_under_mkdocs_serve(tmp_path):
+    """The schema cache follows the files: a schema edited between two loads applies."""
+    import json
+    import os
+
+    d = copy_data(tmp_path)
+    load(d, tmp_path / "nodocs")   # caches the schemas
+    schema_file = d / "schema" / "factors.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    schema["properties"]["factors"]["maxItems"] = 1
+    schema_file.write_text(json.dumps(schema), encoding="utf-8")
+    os.utime(schema_file, ns=(1, 1))   # a different modification time, whatever the clock
+    line = line_of(d, "factors.yml", "factors:")
+    assert f"data/factors.yml:{line}: factors: has 2 items; keep it to 1 at most" in problems(d)

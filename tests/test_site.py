@@ -182,3 +182,24 @@ def test_tool_pages_have_the_same_structure_and_similar_depth(site_dir, site_dat
     (h1, w1), (h2, w2) = pages.values()
     assert h1 == h2
     assert max(w1, w2) <= min(w1, w2) * 1.15, pages
+
+
+def test_the_contributor_guide_shows_a_complete_criterion_that_passes_the_schema(site_dir, site_data, tmp_path):
+    """The copyable example on /contributing/ is written out from the data, and is valid."""
+    from test_examples_site import CodeBlocks
+
+    from macros.load.schema import validate
+    from macros.load.yamlsource import read
+
+    parser = CodeBlocks()
+    parser.feed((site_dir / "contributing" / "index.html").read_text(encoding="utf-8"))
+    [example] = [text for language, text in parser.blocks if language == "yaml" and text.startswith("criteria:")]
+    path = tmp_path / "criteria.yml"
+    path.write_text(example, encoding="utf-8")
+    doc, problems = read(path, "criteria.yml")
+    assert problems == []
+    assert validate(doc, ROOT / "data" / "schema", "criteria.schema.json") == []
+    [item] = doc.value["criteria"]
+    c = site_data.criterion(item["id"])
+    assert item["tools"][site_data.tools[0].id]["note"] == c.entry(site_data.tools[0].id).note
+    assert {"availability", "sources", "reviewed"} <= set(item["tools"][site_data.tools[1].id])

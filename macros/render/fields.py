@@ -63,3 +63,28 @@ def reference(schemas: dict, data_files: dict[str, str]) -> str:
                  "rows": fields(schemas[schema_name], schemas, schema_name)}
                 for data_file, schema_name in data_files.items()]
     return render("fields.html", sections=sections)
+
+
+def criterion_yaml(data, criterion_id: str) -> str:
+    """One criterion written out as it is in data/criteria.yml, as a fenced YAML block:
+    a complete example for contributors that cannot drift from the data or the schema.
+    A code fence shows its text as is, so nothing is escaped; the fence is longer than
+    any run of backticks in the text."""
+    import re
+
+    import yaml
+
+    c = data.criterion(criterion_id)
+    entry = lambda e: {k: v for k, v in (("cell", e.cell), ("note", e.note), ("availability", e.availability),  # noqa: E731
+                                         ("hosted_adds", e.hosted_adds), ("sources", list(e.sources)),
+                                         ("reviewed", e.reviewed)) if v is not None}
+    item = {"id": c.id, "title": c.title, "factor": c.factor, "why": c.why, "ask": c.ask}
+    if c.distinctive:
+        item["distinctive"] = list(c.distinctive)
+    item["tools"] = {tid: entry(e) for tid, e in c.entries}
+    text = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=100, indent=2)
+    text = re.sub(r"(?m)^reviewed: '(\d{4}-\d{2}-\d{2})'$", r"reviewed: \1", text)
+    text = re.sub(r"(?m)^(\s+reviewed: )'(\d{4}-\d{2}-\d{2})'$", r"\1\2", text)
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", text)), default=0))
+    indented = "\n".join(("  " + line) if line else line for line in text.rstrip("\n").splitlines())
+    return f"{fence}yaml\ncriteria:\n{indented}\n{fence}"

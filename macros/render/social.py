@@ -58,5 +58,5 @@ def preview_png(title: str, description: str, site_name: str, site_host: str) ->
         y += 46
     draw.text((MARGIN, HEIGHT - 84), site_host, font=_font(30), fill=SOFT)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=6)
     return out.getvalue()
