@@ -19,7 +19,7 @@ from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
 from .records import UnknownId
-from .render import examples, exports, fields, guide, inert, social, tables
+from .render import examples, exports, fields, guide, inert, render, social, tables
 
 
 class DataProblems(SystemExit):
@@ -32,10 +32,7 @@ def _serving() -> bool:
 
 
 def problem_panel(problems: list[Problem]) -> str:
-    items = "".join(f"<li><code>{inert(p)}</code></li>" for p in problems)
-    return ('<div class="admonition failure data-problems" role="alert"><p class="admonition-title">'
-            f"The data has {len(problems)} problem{'s' if len(problems) != 1 else ''}; this preview shows them "
-            f"until the next good save (a build would stop here)</p><ul>{items}</ul></div>")
+    return render("problems.html", problems=[str(p) for p in problems])
 
 
 def define_env(env):

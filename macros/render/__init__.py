@@ -71,7 +71,6 @@ _env = Environment(
     keep_trailing_newline=False,
 )
 _env.filters["link"] = link
-_env.filters["short_url"] = short_url
 _env.filters["path"] = file_path
 
 
