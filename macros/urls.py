@@ -63,6 +63,11 @@ def relative(path: str, from_page_url: str) -> str:
     return root_prefix(from_page_url) + path.lstrip("/")
 
 
+def resolver(from_page_url: str):
+    """relative() bound to one page: what renderers pass to templates as `href`."""
+    return lambda path: relative(path, from_page_url)
+
+
 def split(path: str) -> tuple[str, str]:
     """'/how-to-choose/#x' -> ('/how-to-choose/', 'x'); query strings are dropped."""
     path, _, anchor = path.partition("#")

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from macros.load import load  # noqa: E402
+from macros.load import load, pins  # noqa: E402
 from macros.records import SiteData  # noqa: E402
 
 LABEL = "freshness"
@@ -53,12 +52,7 @@ class Release:
 
 
 def read_pins(path: Path = ROOT / "requirements-examples.txt") -> dict[str, str]:
-    pins = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^([A-Za-z0-9._-]+)==([^\s#;]+)", line.strip())
-        if m:
-            pins[m.group(1).lower()] = m.group(2)
-    return pins
+    return pins.read_pins(path)
 
 
 def pypi_latest(package: str) -> str:

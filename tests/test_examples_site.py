@@ -9,16 +9,12 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT
+from macros.load.pins import read_pins
 from macros.sitecheck import pages, parse
 
 
 def pins() -> dict[str, str]:
-    found = {}
-    for line in (ROOT / "requirements-examples.txt").read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^([A-Za-z0-9._-]+)==([^\s#]+)", line)
-        if m:
-            found[m.group(1).lower()] = m.group(2)
-    return found
+    return read_pins(ROOT / "requirements-examples.txt")
 
 
 def test_reviewed_versions_are_the_pinned_versions(site_data):

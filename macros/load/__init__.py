@@ -12,7 +12,7 @@ from pathlib import Path
 from ..problems import DataError, Problem
 from ..records import Criterion, Entry, Example, ExampleCode, Factor, SiteData, Tool
 from . import guide_rules, schema
-from .rules import cross_check, example_rules
+from .rules import EXAMPLE_FILE, cross_check, example_rules
 from .yamlsource import Document, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -25,8 +25,6 @@ FILES = {
     "guide.yml": "guide.schema.json",
     "examples.yml": "examples.schema.json",
 }
-
-EXAMPLE_FILE = "examples/{example}/{tool}_example.py"   # from the project root
 
 
 def relative(path: Path) -> str:

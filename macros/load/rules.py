@@ -13,6 +13,9 @@ from . import guide_rules
 from .yamlsource import Document, mappings
 
 
+EXAMPLE_FILE = "examples/{example}/{tool}_example.py"   # an example's code, from the project root
+
+
 def _items(doc: Document | None, key: str) -> list[tuple[int, dict]]:
     """(index, item) for the well-formed mappings of a top-level list; tolerant of schema errors."""
     value = doc.value if doc is not None else None
@@ -138,8 +141,6 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
 
 def example_rules(doc: Document | None, docs: dict, project_dir: Path) -> list[Problem]:
     """Every example's code exists for each tool it names, its criteria exist, and it follows official pages."""
-    from . import EXAMPLE_FILE
-
     tools_doc, crit = docs.get("tools.yml"), docs.get("criteria.yml")
     tools, criteria = _ids(tools_doc, "tools"), _ids(crit, "criteria")
     official = _official(tools_doc)

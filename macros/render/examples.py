@@ -11,4 +11,4 @@ from . import render
 def examples(data: SiteData, page_url: str) -> str:
     # Indentation is meaningful here (tab content and code fences), so it is kept.
     return render("examples.html", strip=False, data=data, urls=urls,
-                  href=lambda path: urls.relative(path, page_url))
+                  href=urls.resolver(page_url))

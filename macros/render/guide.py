@@ -12,7 +12,7 @@ from . import render
 def payload(guide: Guide, data: SiteData, page_url: str) -> dict:
     """What the script needs, with every URL resolved, every count worked out and every
     related row's cells copied from the data: the script holds no rules or facts."""
-    href = lambda path: urls.relative(path, page_url)  # noqa: E731
+    href = urls.resolver(page_url)
 
     def row(criterion_id: str) -> dict:
         c = data.criterion(criterion_id)
@@ -46,4 +46,4 @@ def guide(data: SiteData, page_url: str) -> str:
     blob = json.dumps(payload(g, data, page_url), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     start = g.node(g.start)
     return render("guide.html", guide=g, start=start, remaining=g.remaining(g.start), payload=blob,
-                  href=lambda path: urls.relative(path, page_url))
+                  href=urls.resolver(page_url))

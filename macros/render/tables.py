@@ -12,7 +12,7 @@ from . import render
 
 
 def _context(data: SiteData, page_url: str) -> dict:
-    return {"data": data, "urls": urls, "href": lambda path: urls.relative(path, page_url)}
+    return {"data": data, "urls": urls, "href": urls.resolver(page_url)}
 
 
 def reviewed_note(data: SiteData) -> Markup:
