@@ -85,7 +85,7 @@ def define_env(env):
 
     @macro
     def reviewed_versions() -> str:
-        """'Dagster 1.13.29 and Prefect 3.9.1'"""
+        """'Dagster 1.13.27 and Prefect 3.9.1'"""
         names = [f"{t.name} {t.version}" for t in data.tools]
         return inert(", ".join(names[:-1]) + " and " + names[-1])
 
