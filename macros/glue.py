@@ -126,6 +126,13 @@ def define_env(env):
         return guide.guide(data, page_url())
 
     @macro
+    def guide_result(outcome_id: str) -> str:
+        """A result page: its title and link-preview description come from the outcome."""
+        o = data.guide.outcome(outcome_id)
+        env.page.meta["title"], env.page.meta["description"] = o.title, o.why
+        return guide.result(data, outcome_id, page_url())
+
+    @macro
     def side_by_side() -> str:
         return examples.examples(data, page_url())
 

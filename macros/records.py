@@ -124,7 +124,10 @@ class Example:
 class Answer:
     id: str
     label: str
-    next: str
+    next: str | None                 # None for the answers of a multiple question
+    rows: tuple[str, ...] = ()       # criterion ids this answer touches (at most 4)
+    view: str | None = None          # first question only: open-source, hosted or both
+    read: tuple[str, ...] = ()       # pages of this site worth reading because of it
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,14 @@ class Question:
     text: str
     help: str | None
     answers: tuple[Answer, ...]
+    multiple: bool = False           # checkboxes: any number of answers, then `next`
+    next: str | None = None          # only for a multiple question
+
+    def answer(self, answer_id: str) -> Answer:
+        return find(self.answers, answer_id, f"answer of '{self.id}'")
+
+    def nexts(self) -> tuple[str, ...]:
+        return (self.next,) if self.multiple else tuple(a.next for a in self.answers)
 
 
 @dataclass(frozen=True)
@@ -142,24 +153,18 @@ class Outcome:
     title: str
     why: str
     target: str
-    related: tuple[str, ...]
     line: int = field(default=0, compare=False)   # where `target` is written, for messages
 
 
 @dataclass(frozen=True)
-class ResultAnswer:
-    id: str
-    label: str
-    comparison: tuple[tuple[str, str], ...] = ()   # comparison filter (URL parameters) it applies
+class Legacy:
+    """An answer path of an earlier tree, sent to an outcome so old links still open a result."""
+    answers: tuple[tuple[str, str], ...]
+    outcome: str
 
 
-@dataclass(frozen=True)
-class ResultQuestion:
-    """Asked beside every result; its answer narrows the result's links to the comparison."""
-    id: str
-    text: str
-    help: str | None
-    answers: tuple[ResultAnswer, ...]
+# One step of a path: (question id, answer ids). A single-choice question has one answer id.
+Step = tuple[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -167,32 +172,68 @@ class Guide:
     start: str
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]
-    result_question: ResultQuestion | None = None
+    legacy: tuple[Legacy, ...] = ()
 
     def node(self, node_id: str) -> Question | Outcome:
         return find(self.questions + self.outcomes, node_id, "guide question or outcome")
 
+    def question(self, question_id: str) -> Question:
+        return find(self.questions, question_id, "guide question")
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        return find(self.outcomes, outcome_id, "guide outcome")
+
     def remaining(self, node_id: str) -> int:
-        """The most questions still to answer from a node (0 at an outcome). The tree is acyclic."""
+        """The most questions still to answer from a node (0 at an outcome). The graph is acyclic."""
         node = self.node(node_id)
         if isinstance(node, Outcome):
             return 0
-        return 1 + max(self.remaining(a.next) for a in node.answers)
+        return 1 + max(self.remaining(n) for n in node.nexts())
 
-    def paths(self) -> list[tuple[tuple[tuple[str, str], ...], str]]:
-        """Every path: ((question id, answer id), ...) and the outcome it reaches."""
+    def routes(self) -> list[tuple[tuple[tuple[str, str], ...], str]]:
+        """Every route through the single-choice answers: ((question id, answer id), ...) and its
+        outcome. A multiple question is crossed with no answer ticked (its ticks never route)."""
         out = []
 
         def walk(node_id, trail):
             node = self.node(node_id)
             if isinstance(node, Outcome):
                 out.append((trail, node.id))
-                return
-            for a in node.answers:
-                walk(a.next, trail + ((node.id, a.id),))
+            elif node.multiple:
+                walk(node.next, trail)
+            else:
+                for a in node.answers:
+                    walk(a.next, trail + ((node.id, a.id),))
 
         walk(self.start, ())
         return out
+
+    def view(self, steps: Iterable[Step]) -> str:
+        """The availability view the answers choose (the first question's answer), else 'both'."""
+        for qid, answer_ids in steps:
+            if qid == self.start and answer_ids:
+                return self.question(qid).answer(answer_ids[0]).view or "both"
+        return "both"
+
+    def touched(self, steps: Iterable[Step]) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Criterion id -> the (question id, answer id) pairs that brought it, in answer order.
+        The one rule for which rows a result shows: the rows its answers name."""
+        rows: dict[str, list[tuple[str, str]]] = {}
+        for qid, answer_ids in steps:
+            q = self.question(qid)
+            for aid in answer_ids:
+                for row in q.answer(aid).rows:
+                    rows.setdefault(row, []).append((qid, aid))
+        return {row: tuple(by) for row, by in rows.items()}
+
+    def common_rows(self, outcome_id: str) -> tuple[str, ...]:
+        """Rows that every route to an outcome touches (what its page shows without answers)."""
+        sets = [set(self.touched((q, (a,)) for q, a in trail)) for trail, o in self.routes() if o == outcome_id]
+        if not sets:
+            return ()
+        common = set.intersection(*sets)
+        first = next(trail for trail, o in self.routes() if o == outcome_id)
+        return tuple(r for r in self.touched((q, (a,)) for q, a in first) if r in common)
 
 
 @dataclass(frozen=True)

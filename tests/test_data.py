@@ -124,7 +124,7 @@ def test_duplicate_id(tmp_path):
 def test_criterion_id_must_differ_from_factor_ids(tmp_path):
     d = copy_data(tmp_path)
     edit(d, "criteria.yml", "- id: schedules", "- id: operations")
-    edit(d, "guide.yml", "related: [retries, schedules]", "related: [retries]")
+    edit(d, "guide.yml", "schedules", "operations", count=3)
     line = line_of(d, "criteria.yml", "- id: operations")
     assert problems(d) == [f"data/criteria.yml:{line}: criteria[2].id: 'operations' is also a factor id; "
                            "row anchors on /comparison/ must differ from factor anchors"]

@@ -1,10 +1,11 @@
 // The decision guide: one question at a time, answers kept in the URL
-// (?question-id=answer-id&...) so results can be bookmarked and shared.
-// The tree comes from data/guide.yml through the page (data-guide), with every
-// count, link and related row worked out at build time; this script holds no
-// facts or rules of its own. The page already shows the first question, so
-// nothing moves when the script starts. Without JavaScript the page shows the
-// whole tree as nested lists instead.
+// (?hosting=self-host&requirements=dbt-models,partitions&team-size=...), so a result
+// can be bookmarked and shared. The tree comes from data/guide.yml through the page
+// (data-guide); every row a result can show is already in the page, rendered at build
+// time with its cells and availability marks. This script only picks the rows the
+// answers name, says which answer brought each, and adds up the marks on them.
+// The same script runs a result's own page (data-outcome), where the answers in
+// the query add their rows to the ones every route there touches.
 import { copyText } from "./copy.js";
 
 function el(tag, attrs = {}, ...children) {
@@ -13,143 +14,200 @@ function el(tag, attrs = {}, ...children) {
     if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value);
   }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
+  node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
   return node;
 }
 
+const NONE = "none";
+const VIEWS = {
+  "open-source": "as you would run it yourselves: what exists only in a hosted product is marked as not available",
+  hosted: "with the hosted products: what each adds is shown",
+  both: "both ways, since hosting is not decided",
+};
+
 function guide(root) {
   const tree = JSON.parse(root.dataset.guide);
+  const { questions: Q, outcomes: O } = tree;
+  const fixed = root.dataset.outcome;   // set on a result's own page
   const app = root.querySelector(".guide-app");
+  const panel = root.querySelector(".guide-result");
   const live = el("p", { class: "visually-hidden", "aria-live": "polite" });
-  const { questions, outcomes, resultQuestion: rq } = tree;
-  // The page heading's own text (Material may add a permalink after it).
   const heading = document.querySelector("article h1");
   const headingText = heading && [...heading.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
   const pageHeading = headingText ? headingText.nodeValue : "";
   const pageTitle = document.title;
+  const answerOf = (q, id) => Q[q].answers.find((a) => a.id === id);
 
-  // The answers in the URL, as far as they form a valid path from the start,
-  // and at a result the answer to the result question, if valid.
+  // Answers in the URL: on the guide, as far as they form a path from the start;
+  // on a result page, every valid one. Each step is [question id, [answer ids]].
+  function valid(q, raw) {
+    if (!Q[q] || raw === null) return null;
+    if (!Q[q].multiple) return answerOf(q, raw) ? [raw] : null;
+    if (raw === NONE) return [];
+    const ids = raw.split(",").filter((id) => answerOf(q, id));
+    return ids.length ? ids : null;
+  }
   function read() {
     const params = new URLSearchParams(location.search);
-    const path = [];
-    let node = tree.start;
-    while (questions[node]) {
-      const answer = questions[node].answers.find((a) => a.id === params.get(node));
-      if (!answer) break;
-      path.push([node, answer]);
-      node = answer.next;
+    if (fixed) {
+      return { steps: [...params.keys()].map((q) => [q, valid(q, params.get(q))]).filter(([, ids]) => ids), node: fixed };
     }
-    const extra = outcomes[node] && rq ? rq.answers.find((a) => a.id === params.get(rq.id)) : undefined;
-    return { path, node, extra };
+    const steps = [];
+    let node = tree.start;
+    for (let ids; Q[node] && (ids = valid(node, params.get(node))); ) {
+      steps.push([node, ids]);
+      node = Q[node].multiple ? Q[node].next : answerOf(node, ids[0]).next;
+    }
+    return { steps, node, params };
+  }
+  const query = (steps) => steps.map(([q, ids]) => `${q}=${ids.length ? ids.join(",") : NONE}`).join("&");
+  const urlFor = (steps) => location.pathname + (steps.length ? `?${query(steps)}` : "");
+
+  // A link shipped before hosting was asked first: open its result page.
+  function legacy(params, steps) {
+    const used = new Set(steps.map(([q]) => q));
+    if (![...params.keys()].some((k) => !used.has(k))) return false;
+    const hit = tree.legacy.find((l) => Object.entries(l.answers).every(([q, a]) => params.get(q) === a));
+    if (!hit) return false;
+    const kept = [...params.keys()].map((q) => [q, valid(q, params.get(q))]).filter(([, ids]) => ids);
+    location.replace(new URL(O[hit.outcome].page, location.href).pathname + (kept.length ? `?${query(kept)}` : ""));
+    return true;
   }
 
-  const urlFor = (path, extra) => {
-    const pairs = path.map(([q, a]) => [q, a.id]);
-    if (extra) pairs.push([rq.id, extra.id]);
-    const query = new URLSearchParams(pairs).toString();
-    return location.pathname + (query ? `?${query}` : "");
-  };
-
-  function go(path, extra) {
-    history.pushState(null, "", urlFor(path, extra));
+  function go(steps) {
+    history.pushState(null, "", urlFor(steps));
     render(true);
   }
 
-  function summary(path) {
-    if (!path.length) return null;
+  const labels = (q, ids) => (ids.length ? ids.map((id) => answerOf(q, id).label).join("; ") : "None ticked");
+
+  function summary(steps) {
+    if (!steps.length) return null;
     return el("div", { class: "guide-summary" },
       el("p", { class: "guide-summary-title" }, "Your answers"),
-      el("ol", {}, ...path.map(([q, a], i) => el("li", {},
-        el("span", { class: "guide-summary-q" }, questions[q].text), " ",
-        el("strong", {}, a.label), " ",
-        el("button", { type: "button", class: "link-button", onclick: () => go(path.slice(0, i)),
-          "aria-label": `Change your answer to: ${questions[q].text}` }, "Change")))));
+      el("ol", {}, ...steps.map(([q, ids], i) => el("li", {},
+        el("span", { class: "guide-summary-q" }, Q[q].text), " ", el("strong", {}, labels(q, ids)), " ",
+        fixed ? null : el("button", { type: "button", class: "link-button", onclick: () => go(steps.slice(0, i)),
+          "aria-label": `Change your answer to: ${Q[q].text}` }, "Change")))));
   }
 
-  function controls(path, atResult) {
-    if (!path.length) return null;
+  function controls(steps, atResult) {
+    if (!steps.length && !atResult) return null;
     return el("div", { class: "guide-controls" },
-      el("button", { type: "button", class: "link-button", onclick: () => go(path.slice(0, -1)) }, "Back"),
-      el("button", { type: "button", class: "link-button", onclick: () => go([]) }, "Restart"),
+      fixed ? null : el("button", { type: "button", class: "link-button", onclick: () => go(steps.slice(0, -1)) }, "Back"),
+      fixed ? null : el("button", { type: "button", class: "link-button", onclick: () => go([]) }, "Restart"),
       atResult ? el("button", { type: "button", class: "link-button", onclick: () => window.print() }, "Print this result") : null);
   }
 
-  function question(id, path) {
-    const q = questions[id];
-    const progress = `Question ${path.length + 1} of at most ${path.length + q.remaining}`;
+  function question(id, steps) {
+    const q = Q[id];
+    const progress = `Question ${steps.length + 1} of at most ${steps.length + q.remaining}`;
     const legend = el("legend", { tabindex: "-1" }, q.text);
+    const body = q.multiple
+      ? el("div", { class: "guide-answers guide-checks" }, ...q.answers.map((a) =>
+        el("label", { class: "guide-check" }, el("input", { type: "checkbox", value: a.id }), ` ${a.label}`)),
+        el("button", { type: "button", class: "guide-answer-button guide-continue", onclick: () =>
+          go([...steps, [id, [...app.querySelectorAll(".guide-check input:checked")].map((b) => b.value)]]) }, "Continue"))
+      : el("div", { class: "guide-answers" }, ...q.answers.map((a) =>
+        el("button", { type: "button", class: "guide-answer-button", "data-answer": a.id,
+          onclick: () => go([...steps, [id, [a.id]]]) }, a.label)));
     const fieldset = el("fieldset", { class: "boxed" }, legend,
-      q.help ? el("p", { class: "guide-help" }, q.help) : null,
-      el("div", { class: "guide-answers" }, ...q.answers.map((a) =>
-        el("button", { type: "button", class: "guide-answer-button", "data-answer": a.id,
-          onclick: () => go([...path, [id, a]]) }, a.label))));
-    const counter = el("p", { class: "guide-progress" }, progress);
-    return { nodes: [counter, fieldset, controls(path, false), summary(path)], focus: legend,
-      say: `${progress}: ${q.text}`, title: null };
+      q.help ? el("p", { class: "guide-help" }, q.help) : null, body);
+    return { nodes: [el("p", { class: "guide-progress" }, progress), fieldset, controls(steps, false), summary(steps)],
+      focus: legend, say: `${progress}: ${q.text}`, title: null };
   }
 
-  // A comparison link narrowed by the result question's answer, e.g. ?availability=open-source#row.
-  const narrowed = (href, extra) => {
-    const params = new URLSearchParams((extra && extra.comparison) || {}).toString();
-    const [path, anchor] = href.split("#");
-    return `${path}${params ? `?${params}` : ""}${anchor ? `#${anchor}` : ""}`;
-  };
-
-  function relatedRow(r, extra) {
-    const selfHost = Boolean(extra && extra.comparison && extra.comparison.availability === "open-source");
-    const href = narrowed(r.href, extra);
-    return el("li", { class: "guide-row" },
-      el("a", { href }, r.title),
-      el("span", { class: "print-only" }, ` ${new URL(href, location.href).href}`),
-      el("dl", {}, ...r.cells.flatMap((c) => [
-        el("dt", {}, c.tool),
-        el("dd", {}, c.cell, " ",
-          el("span", { class: `avail ${c.hostedOnly ? "avail--hosted" : "avail--open"}` },
-            c.hostedOnly ? `${c.hosted} only` : "Open source"),
-          c.hostedOnly && selfHost ? el("span", { class: "guide-row-note" }, " Not available if you run it yourselves.") : null,
-          c.hostedAdds && !selfHost ? el("span", { class: "cmp-adds" }, el("span", { class: "cmp-adds-label" }, `${c.hosted} adds:`), ` ${c.hostedAdds}`) : null),
-      ])));
+  // Which answers brought each row, in the order they were given.
+  function touched(steps) {
+    const by = new Map();
+    steps.forEach(([q, ids]) => ids.forEach((id) => answerOf(q, id).rows.forEach((r) => {
+      by.set(r, [...(by.get(r) || []), [q, answerOf(q, id).label]]);
+    })));
+    return by;
   }
 
-  function resultQuestion(path, extra) {
-    if (!rq) return null;
-    return el("fieldset", { class: "boxed guide-result-question" },
-      el("legend", {}, rq.text),
-      rq.help ? el("p", { class: "guide-help" }, rq.help) : null,
-      el("div", { class: "guide-answers guide-answers--inline" }, ...rq.answers.map((a) =>
-        el("button", { type: "button", class: "guide-answer-button", "data-answer": a.id,
-          "aria-pressed": String(Boolean(extra && extra.id === a.id)),
-          onclick: () => go(path, a) }, a.label))));
+  const rowLink = (li) => li.querySelector(".guide-row-title").cloneNode(true);
+  const list = (items) => items.flatMap((x, i) => (i ? [", ", x] : [x]));
+
+  // The summary: for the rows shown, how many give each tool a dedicated feature, how many
+  // are open source and how many exist only in the hosted product, each with its rows.
+  function counts(shown) {
+    const n = shown.length;
+    const rows = (picked) => (picked.length ? [" (", ...list(picked.map(rowLink)), ")"] : []);
+    return el("div", {},
+      el("p", {}, `Of the ${n} rows shown:`),
+      el("ul", {}, ...tree.tools.map((t) => {
+        const cell = (li) => li.querySelector(`dd[data-tool="${t.id}"]`);
+        const dedicated = shown.filter((li) => li.dataset.distinctive.split(" ").includes(t.id));
+        const hosted = shown.filter((li) => cell(li).dataset.availability === "hosted-only");
+        return el("li", { "data-tool": t.id }, el("strong", {}, t.name), ": a dedicated feature in ",
+          el("span", { class: "guide-count" }, String(dedicated.length)), ...rows(dedicated),
+          "; open source in ", el("span", { class: "guide-count" }, String(n - hosted.length)),
+          `; only in ${t.hosted} in `, el("span", { class: "guide-count" }, String(hosted.length)), ...rows(hosted), ".");
+      })));
   }
 
-  function result(id, path, extra) {
-    const o = outcomes[id];
-    const title = el("h2", { tabindex: "-1", class: "guide-result-title", id: "guide-result-title" }, o.title);
-    const status = el("span", { class: "guide-copy-status", role: "status" });
-    const copy = el("button", { type: "button", class: "guide-copy",
-      onclick: () => copyText(location.href, status, "Link to this result") }, "Copy link to this result");
-    const box = el("section", { class: "guide-result boxed", "aria-labelledby": "guide-result-title" },
-      title,
-      el("p", {}, o.why),
-      el("p", {}, el("a", { href: o.href, class: "md-button md-button--primary" }, "Read the section")),
-      resultQuestion(path, extra),
-      el("p", { class: "guide-related-title" }, "Related rows of the comparison"),
-      el("ul", { class: "guide-rows" }, ...o.related.map((r) => relatedRow(r, extra))),
-      el("p", {}, el("a", { href: narrowed(tree.comparison, extra) },
-        extra && extra.comparison && Object.keys(extra.comparison).length
-          ? "Open the comparison, narrowed to what you can self-host" : "Open the whole comparison")),
-      el("p", { class: "guide-share" }, copy, " ", status));
-    return { nodes: [box, controls(path, true), summary(path)], focus: title, say: `Result: ${o.title}`, title: o.title };
+  function result(id, steps) {
+    const o = O[id];
+    const by = touched(steps);
+    const view = (steps.find(([q]) => q === tree.start) || [])[1];
+    const viewId = view ? answerOf(tree.start, view[0]).view : "both";
+    panel.dataset.view = viewId;
+    const viewLine = panel.querySelector(".guide-view");
+    viewLine.hidden = !view;
+    viewLine.textContent = view ? `Availability is shown ${VIEWS[viewId]}.` : "";
+    const shown = [];
+    panel.querySelectorAll(".guide-row").forEach((li) => {
+      const brought = by.get(li.dataset.row);
+      li.hidden = !(brought || li.hasAttribute("data-common"));
+      if (!li.hidden) shown.push(li);
+      li.querySelector(".guide-by").textContent = brought
+        ? `Brought by your answer${brought.length > 1 ? "s" : ""}: ${brought.map(([, label]) => label).join("; ")}`
+        : li.hasAttribute("data-common") ? "Every route to this result touches this row." : "";
+    });
+    const countBox = panel.querySelector(".guide-counts");
+    countBox.hidden = !shown.length;
+    countBox.replaceChildren(counts(shown));
+    const read = steps.flatMap(([q, ids]) => ids.flatMap((a) => answerOf(q, a).read || []))
+      .filter((r, i, all) => all.findIndex((x) => x.href === r.href) === i);
+    const also = panel.querySelector(".guide-also");
+    also.hidden = !read.length;
+    also.replaceChildren("Also read: ", ...list(read.map((r) => el("a", { href: r.href }, r.title))));
+    // The scorecard: rows from hard requirements as must-haves, the others as nice-to-haves.
+    const must = new Set(steps.filter(([q]) => Q[q].multiple).flatMap(([q, ids]) => ids.flatMap((a) => answerOf(q, a).rows)));
+    const nice = shown.map((li) => li.dataset.row).filter((r) => !must.has(r));
+    const card = panel.querySelector(".guide-scorecard a");
+    const params = [must.size ? `must=${[...must].join(",")}` : "", nice.length ? `nice=${nice.join(",")}` : ""].filter(Boolean);
+    card.href = `${card.href.split(/[?#]/)[0]}${params.length ? `?${params.join("&")}` : ""}#scorecard`;
+    const share = new URL(o.page, location.href);
+    share.search = query(steps);
+    const status = panel.querySelector(".guide-copy-status");
+    panel.querySelector(".guide-copy").onclick = () => copyText(share.href, status, "Link to this result");
+    if (fixed) {
+      if (steps.length) panel.querySelector(".guide-rows-title").textContent = "The rows of this result and those your answers brought";
+      return { nodes: [controls(steps, true), summary(steps)], title: null };
+    }
+    const title = panel.querySelector(".guide-result-title");
+    title.textContent = o.title;
+    panel.querySelector(".guide-why").textContent = o.why;
+    const section = panel.querySelector(".guide-section");
+    section.href = o.href;
+    section.textContent = o.section;
+    return { nodes: [controls(steps, true), summary(steps)], focus: title, say: `Result: ${o.title}`, title: o.title };
   }
 
   function render(moveFocus) {
-    const { path, node, extra } = read();
-    const clean = urlFor(path, extra);
-    if (clean !== location.pathname + location.search) history.replaceState(history.state, "", clean);
-    const view = questions[node] ? question(node, path)
-      : outcomes[node] ? result(node, path, extra) : question(tree.start, []);
+    const { steps, node, params } = read();
+    if (!fixed && legacy(params, steps)) return;
+    if (!fixed) {
+      const clean = urlFor(steps);
+      if (clean !== location.pathname + location.search) history.replaceState(history.state, "", clean);
+    }
+    const atResult = Boolean(O[node]);
+    const view = atResult ? result(node, steps) : question(Q[node] ? node : tree.start, Q[node] ? steps : []);
+    if (panel) panel.hidden = !atResult;
     app.replaceChildren(...view.nodes.filter(Boolean), live);
+    if (fixed) return;
     // A result names itself, so bookmarks, history entries and shared tabs differ.
     document.title = view.title ? `${view.title} - ${pageTitle}` : pageTitle;
     if (headingText) headingText.nodeValue = view.title ? `${pageHeading}: ${view.title}` : pageHeading;

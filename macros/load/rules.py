@@ -130,7 +130,7 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
                                         format_path(("criteria", i, "tools")),
                                         f"missing an entry for tool '{tool_id}'; every tool needs one in every criterion"))
     problems += _future_dates(crit, today or date.today())
-    problems += guide_rules.check(docs.get("guide.yml"), factors, _ids(crit, "criteria"), docs_dir)
+    problems += guide_rules.check(docs.get("guide.yml"), factors, crit, docs_dir)
     if _items(crit, "criteria"):
         for j, item in _items(factors_doc, "factors"):
             if isinstance(item.get("id"), str) and per_factor[item["id"]] == 0:
