@@ -24,6 +24,7 @@ tested offline on recorded responses (tests/test_freshness.py).
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import subprocess
@@ -359,6 +360,10 @@ def http_request(method: str, url: str) -> Response:
         if isinstance(e.reason, TimeoutError):
             raise TimeoutError(str(e.reason)) from None
         raise OSError(str(e.reason)) from None
+    except http.client.HTTPException as e:   # a malformed or cut-off answer
+        raise OSError(f"{type(e).__name__}: {e}") from None
+    except ValueError as e:                  # a URL urllib cannot request
+        raise OSError(str(e)) from None
 
 
 def same_page(old: str, new: str) -> bool:
