@@ -341,10 +341,10 @@ def test_the_links_issue_lists_what_fails_or_moved_with_row_and_tool(freshness):
         f"| [unit-of-work]({freshness.SITE}/comparison/#unit-of-work) | Beta | https://docs.example.org/gone | HTTP 404 |",
         f"| [retries]({freshness.SITE}/comparison/#retries) | Beta | https://docs.example.org/moved "
         "| redirects (301) to https://docs.example.org/elsewhere |"]
-    assert "Not checked this time (1, the host limited requests): https://docs.example.org/limited" in body
+    assert "the host limited requests, or a recorded run had no answer): https://docs.example.org/limited" in body
     assert body.endswith(freshness.LINKS_MARKER)
     clean_title, clean_body, none = freshness.links_report(uses[:1], outcomes, date(2026, 12, 7))
-    assert none == 0 and "every page answers" in clean_title
+    assert none == 0 and clean_title == "Cited sources: none fails or moved"
 
 
 def test_the_links_issue_is_opened_updated_and_closed_once_clean(freshness):
@@ -370,3 +370,23 @@ def test_dry_run_checks_the_site_s_sources_offline(freshness, capsys):
            "https://docs.dagster.io/about/releases | HTTP 404 |" in out
     assert "| Prefect | https://github.com/PrefectHQ/prefect/releases | redirects (301) to " \
            "https://github.com/PrefectHQ/prefect/tags |" in out
+
+
+def test_the_command_runs_offline_on_the_recordings(freshness, tmp_path):
+    """`scripts/freshness.py --recorded DIR`: the real command line, no network, no examples run."""
+    import subprocess
+
+    result = subprocess.run([sys.executable, "scripts/freshness.py", "--recorded", str(RECORDED)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "no_proxy": "*",
+                                 "https_proxy": "http://127.0.0.1:9", "http_proxy": "http://127.0.0.1:9"})
+    assert result.returncode == 0, result.stderr
+    uses = freshness.cited(ROOT / "data", {})
+    n = len({u.url for u in uses})   # the recording answers none of the site's URLs: all are reported unchecked
+    assert f"# Cited sources: none fails or moved ({n} not checked)" in result.stdout
+    assert "Not checked this time" in result.stdout and "not in the recording" not in result.stderr
+    pins = freshness.read_pins()
+    if {"dagster-webserver", "dagster-dg-cli", "dagster-dbt"} <= pins.keys() and pins["dagster"] == "1.13.27":
+        assert "newest consistent release" in result.stdout
+    else:
+        assert "Review needed: Dagster 1.13.29 is out" in result.stdout and "| not run |" in result.stdout
