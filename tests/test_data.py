@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -500,9 +501,10 @@ def test_release_figures_follow_their_schema(tmp_path):
 
 def test_the_reviewed_requires_python_matches_the_pinned_wheels(site_data):
     """The figures were read from the index; the installed wheels are the ground truth."""
-    site_packages = sorted((ROOT / ".venv-examples" / "lib").glob("python3*/site-packages"))
+    venv = Path(os.environ.get("EXAMPLES_VENV", ROOT / ".venv-examples"))   # another checkout's, say
+    site_packages = sorted((venv / "lib").glob("python3*/site-packages"))
     if not site_packages:
-        pytest.skip("no .venv-examples here (make setup builds it)")
+        pytest.skip(f"no {venv} here (make setup builds it; EXAMPLES_VENV names another)")
     for tool in site_data.tools:
         metadata = site_packages[0] / f"{tool.package}-{tool.version}.dist-info" / "METADATA"
         declared = next(line.split(":", 1)[1].strip() for line in metadata.read_text(encoding="utf-8").splitlines()
