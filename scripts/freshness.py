@@ -25,6 +25,7 @@ tested offline on recorded responses (tests/test_freshness.py).
 from __future__ import annotations
 
 import argparse
+import calendar
 import http.client
 import json
 import os
@@ -112,12 +113,18 @@ def tool_pins(package: str, pins: dict[str, str]) -> dict[str, str]:
     return {p: v for p, v in pins.items() if p == package or p.startswith(package + "-")}
 
 
-def lockstep(core_pin: str, pin: str) -> tuple[int, int] | None:
-    """How a companion package's versions follow the core's, read from the two pins:
-    (major, minor) offsets when they share the patch number (dagster-dbt 0.29.27 beside
-    dagster 1.13.27: (-1, +16)), or None for a package versioned on its own."""
-    core, other = Version(core_pin).release, Version(pin).release
+TOGETHER_DAYS = 2   # pinned releases this close are taken as released together
+
+
+def lockstep(core_pin: Upload, pin: Upload) -> tuple[int, int] | None:
+    """How a companion package's versions follow the core's, read from the two pinned
+    releases: (major, minor) offsets when they share the patch number and were released
+    together (dagster-dbt 0.29.27 beside dagster 1.13.27, the same day: (-1, +16)), else
+    None: a package versioned on its own (prefect-dbt), which constrains nothing here."""
+    core, other = Version(core_pin.version).release, Version(pin.version).release
     if len(core) != 3 or len(other) != 3 or core[2] != other[2]:
+        return None
+    if abs((date.fromisoformat(core_pin.date) - date.fromisoformat(pin.date)).days) > TOGETHER_DAYS:
         return None
     return other[0] - core[0], other[1] - core[1]
 
@@ -127,20 +134,29 @@ def companion(version: str, offset: tuple[int, int]) -> str:
     return f"{major + offset[0]}.{minor + offset[1]}.{patch}"
 
 
-def newest_consistent(core: str, pins: dict[str, str], versions: dict[str, set[str]]) -> tuple[str, list[str]]:
+def followers(core: str, pins: dict[str, str], versions: dict[str, dict[str, Upload]]) -> dict[str, tuple[int, int]]:
+    """The pinned packages that follow the core in lockstep, with their offsets."""
+    def pinned(p):
+        return versions[p].get(pins[p])
+
+    return {p: off for p in pins if p != core and pinned(p) and pinned(core)
+            and (off := lockstep(pinned(core), pinned(p))) is not None}
+
+
+def newest_consistent(core: str, pins: dict[str, str], versions: dict[str, dict[str, Upload]]) -> tuple[str, list[str]]:
     """The newest final version of `core` for which every pinned package that follows it
     in lockstep also has its matching release, and why newer ones do not count.
 
-    pins: the tool's pins (core included); versions: package -> its final versions."""
-    followers = {p: off for p, v in pins.items() if p != core and (off := lockstep(pins[core], v)) is not None}
+    pins: the tool's pins (core included); versions: package -> its final releases."""
+    follow = followers(core, pins, versions)
     held = []
     for v in sorted(versions[core], key=Version, reverse=True):
-        if followers and len(Version(v).release) != 3:
+        if follow and len(Version(v).release) != 3:
             continue   # a post release or a two-part version has no lockstep partner
-        missing = [p for p, off in followers.items() if companion(v, off) not in versions[p]]
+        missing = [p for p, off in follow.items() if companion(v, off) not in versions[p]]
         if not missing:
             return v, held
-        held.append(f"{core} {v} is out, but " + ", ".join(f"{p} has no {companion(v, followers[p])}" for p in missing))
+        held.append(f"{core} {v} is out, but " + ", ".join(f"{p} has no {companion(v, follow[p])}" for p in missing))
     return pins[core], held
 
 
@@ -151,14 +167,15 @@ def new_releases(data: SiteData, pins: dict[str, str], index: Callable[[str], di
         if pinned is None:
             continue
         mine = tool_pins(t.package, pins)
-        versions = {p: set(final_releases(index(p))) for p in mine}
+        versions = {p: final_releases(index(p)) for p in mine}
         newest, held = newest_consistent(t.package, mine, versions)
         for line in held:
             print(f"{t.name}: {line}; not counted as new")
         if Version(newest) > Version(pinned):
+            follow = followers(t.package, mine, versions)
             found.append(Release(t.id, t.name, t.package, pinned, newest,
-                                 packages={p: companion(newest, off) if (off := lockstep(pinned, v)) else v
-                                           for p, v in mine.items()}))
+                                 packages={p: newest if p == t.package else companion(newest, follow[p]) if p in follow
+                                           else v for p, v in mine.items()}))
     return found
 
 
@@ -171,8 +188,7 @@ SPAN_MONTHS = 12
 def span(end: date, months: int = SPAN_MONTHS) -> tuple[date, date]:
     """The `months` before `end`, both days included: 2025-12-05 to 2026-12-04 for 12."""
     year, month = divmod(end.year * 12 + end.month - 1 - months, 12)
-    day = min(end.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-                        31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month])
+    day = min(end.day, calendar.monthrange(year, month + 1)[1])
     return date(year, month + 1, day) + timedelta(days=1), end
 
 

@@ -87,10 +87,14 @@ def test_the_recorded_index_is_read_as_final_releases_only(freshness):
 
 
 def test_companions_in_lockstep_are_told_from_those_versioned_on_their_own(freshness):
-    assert freshness.lockstep("1.13.27", "1.13.27") == (0, 0)
-    assert freshness.lockstep("1.13.27", "0.29.27") == (-1, 16)     # dagster-dbt's 0.y track
+    Upload = freshness.Upload
+    core = Upload("1.13.27", "2026-10-26", None)
+    assert freshness.lockstep(core, Upload("1.13.27", "2026-10-26", None)) == (0, 0)
+    assert freshness.lockstep(core, Upload("0.29.27", "2026-10-27", None)) == (-1, 16)   # dagster-dbt's 0.y track
     assert freshness.companion("1.13.29", (-1, 16)) == "0.29.29"
-    assert freshness.lockstep("3.9.1", "0.7.25") is None              # prefect-dbt: its own versions
+    assert freshness.lockstep(Upload("3.9.1", "2026-10-30", None), Upload("0.7.25", "2026-06-05", None)) is None
+    # the same patch number by chance, months apart: versioned on its own
+    assert freshness.lockstep(Upload("3.9.1", "2026-10-30", None), Upload("0.7.1", "2025-02-01", None)) is None
     pins = {"dagster": "1.13.27", "dagster-dbt": "0.29.27", "dagster-webserver": "1.13.27",
             "daggerboard": "2.0.0", "prefect": "3.9.1", "prefect-dbt": "0.7.25"}
     assert freshness.tool_pins("dagster", pins) == {"dagster": "1.13.27", "dagster-dbt": "0.29.27",
@@ -98,7 +102,7 @@ def test_companions_in_lockstep_are_told_from_those_versioned_on_their_own(fresh
 
 
 def test_the_newest_consistent_set_on_recorded_versions(freshness):
-    versions = {p: set(freshness.final_releases(recorded_index(p)))
+    versions = {p: freshness.final_releases(recorded_index(p))
                 for p in ("dagster", "dagster-webserver", "dagster-dg-cli", "dagster-dbt", "prefect", "prefect-dbt")}
     every = {"dagster": "1.13.27", "dagster-webserver": "1.13.27", "dagster-dg-cli": "1.13.27", "dagster-dbt": "0.29.27"}
     newest, held = freshness.newest_consistent("dagster", every, versions)
