@@ -88,6 +88,7 @@ class Criterion:
     ask: str                                 # the question it helps a team answer about itself
     entries: tuple[tuple[str, Entry], ...]   # (tool id, entry), in tool order
     distinctive: tuple[str, ...] = ()        # tools whose own capability this row exists to show
+    releases: bool = False                   # its cells end with figures from data/releases.yml
 
     def entry(self, tool_id: str) -> Entry:
         return by_tool(self.entries, tool_id)
@@ -116,6 +117,38 @@ class Example:
 
     def for_tool(self, tool_id: str) -> ExampleCode:
         return by_tool(self.code, tool_id)
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: str                    # YYYY-MM-DD, the day its first file was uploaded
+
+
+@dataclass(frozen=True)
+class ToolReleases:
+    """One tool's release figures (data/releases.yml), counted the same way for every tool."""
+    package: str
+    line: str                    # the reviewed major line, e.g. "1.x": only its releases are counted
+    count: int                   # final releases of the core package on that line within the span
+    first: Release | None        # the first and last of them (None when count is 0)
+    last: Release | None
+    reviewed: Release            # the version this site reviews
+    requires_python: str         # the reviewed version's Requires-Python, as declared
+    other_lines: int = 0         # final releases of other major lines within the span
+    minor_versions: tuple[Release, ...] = ()   # new minor versions (x.y.0) among those counted
+
+
+@dataclass(frozen=True)
+class ReleaseFigures:
+    fetched: str                 # when the figures were read from the package index
+    start: str                   # the span counted: from start to end, both included
+    end: str
+    months: int
+    tools: tuple[tuple[str, ToolReleases], ...]
+
+    def tool(self, tool_id: str) -> ToolReleases:
+        return by_tool(self.tools, tool_id)
 
 
 # --- The decision guide --------------------------------------------------------
@@ -243,6 +276,7 @@ class SiteData:
     criteria: tuple[Criterion, ...]
     guide: Guide
     examples: tuple[Example, ...] = ()
+    releases: ReleaseFigures | None = None
 
     def tool(self, tool_id: str) -> Tool:
         return find(self.tools, tool_id, "tool")

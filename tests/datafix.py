@@ -97,3 +97,8 @@ def add_third_tool(data_dir: Path) -> None:
                     "          - https://airflow.apache.org/docs/", "        reviewed: 2026-11-01"]
             in_last_tool = False
     (data_dir / "criteria.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
+    releases = data_dir / "releases.yml"   # its release figures, as --write-releases would add them
+    releases.write_text(releases.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join([
+        f"  {THIRD['id']}:", f"    package: {THIRD['package']}", "    line: 3.x", "    count: 0", "    other_lines: 0",
+        "    minor_versions: []", "    reviewed:", f"      version: {THIRD['version']}", "      date: '2026-10-01'",
+        "    requires_python: '>=3.10'"]) + "\n", encoding="utf-8")

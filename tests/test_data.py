@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -456,3 +457,56 @@ def test_an_edited_schema_is_read_again_as_under_mkdocs_serve(tmp_path):
     os.utime(schema_file, ns=(1, 1))   # a different modification time, whatever the clock
     line = line_of(d, "factors.yml", "factors:")
     assert f"data/factors.yml:{line}: factors: has 2 items; keep it to 1 at most" in problems(d)
+
+
+# --- Release figures (data/releases.yml) -------------------------------------------
+
+def test_release_figures_must_match_the_reviewed_versions(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "releases.yml", "      version: 4.5.6\n      date: '2026-02-02'\n    requires_python",
+         "      version: 4.5.5\n      date: '2026-02-02'\n    requires_python")
+    edit(d, "releases.yml", "    package: alpha", "    package: alpha-core")
+    edit(d, "releases.yml", "  beta:", "  gamma:")
+    assert problems(d) == [
+        f"data/releases.yml:{line_of(d, 'releases.yml', 'package: alpha-core')}: tools.alpha.package: 'alpha-core' is "
+        "not alpha's package in tools.yml ('alpha'); run `python scripts/freshness.py --write-releases` to read the figures again",
+        f"data/releases.yml:{line_of(d, 'releases.yml', 'gamma:')}: tools.gamma: 'gamma' is not a tool id (known: alpha, beta)",
+    ]
+    d = copy_data(tmp_path / "again")
+    edit(d, "releases.yml", "      version: 4.5.6\n      date: '2026-02-02'\n    requires_python",
+         "      version: 4.5.5\n      date: '2026-02-02'\n    requires_python")
+    line = line_of(d, "releases.yml", "version: 4.5.5")
+    assert problems(d) == [f"data/releases.yml:{line}: tools.beta.reviewed.version: '4.5.5' is not the version tools.yml "
+                           "reviews ('4.5.6'); run `python scripts/freshness.py --write-releases` to read the figures again"]
+
+
+def test_a_row_showing_release_figures_needs_them_for_every_tool(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "    ask: How often should work retry?\n", "    ask: How often should work retry?\n    releases: true\n")
+    text = (d / "releases.yml").read_text(encoding="utf-8")
+    (d / "releases.yml").write_text(text[:text.index("  beta:")], encoding="utf-8")
+    line = line_of(d, "criteria.yml", "releases: true")
+    assert problems(d) == [f"data/criteria.yml:{line}: criteria[1].releases: releases.yml has no figures for tool 'beta'; "
+                           "run `python scripts/freshness.py --write-releases` to read the figures again"]
+    (d / "releases.yml").unlink()
+    assert problems(d) == ["data/releases.yml: file is missing"]
+
+
+def test_release_figures_follow_their_schema(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "releases.yml", "    count: 12", "    count: many")
+    line = line_of(d, "releases.yml", "count: many")
+    assert [p for p in problems(d) if "count" in p] and all(str(line) in p for p in problems(d) if "count" in p)
+
+
+def test_the_reviewed_requires_python_matches_the_pinned_wheels(site_data):
+    """The figures were read from the index; the installed wheels are the ground truth."""
+    venv = Path(os.environ.get("EXAMPLES_VENV", ROOT / ".venv-examples"))   # another checkout's, say
+    site_packages = sorted((venv / "lib").glob("python3*/site-packages"))
+    if not site_packages:
+        pytest.skip(f"no {venv} here (make setup builds it; EXAMPLES_VENV names another)")
+    for tool in site_data.tools:
+        metadata = site_packages[0] / f"{tool.package}-{tool.version}.dist-info" / "METADATA"
+        declared = next(line.split(":", 1)[1].strip() for line in metadata.read_text(encoding="utf-8").splitlines()
+                        if line.startswith("Requires-Python:"))
+        assert site_data.releases.tool(tool.id).requires_python == declared, tool.id

@@ -2,6 +2,7 @@
 small synthetic data, and with hostile text that must come out inert."""
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -177,3 +178,80 @@ def test_cells_reviewed_more_than_six_months_ago_say_so(small_data):
     assert much_later.count("more than six months ago") == len(stale)
     row = much_later[much_later.index('<tr id="schedules"'):]
     assert 'data-tool="alpha"' in row and "cmp-stale-mark" not in row[:row.index('data-tool="beta"')]
+
+
+# --- Release figures (data/releases.yml) in the rows that ask for them ------------
+
+def _figures(**alpha):
+    from macros.records import Release, ReleaseFigures, ToolReleases
+
+    a = dict(package="alpha", line="1.x", count=3, first=Release("1.1.0", "2026-01-05"),
+             last=Release("1.2.3", "2026-05-01"), reviewed=Release("1.2.3", "2026-05-01"),
+             requires_python=">=3.10,<3.14", other_lines=0, minor_versions=(Release("1.2.0", "2026-03-01"),))
+    a.update(alpha)
+    b = ToolReleases(package="beta", line="4.x", count=1, first=Release("4.5.6", "2026-02-02"),
+                     last=Release("4.5.6", "2026-02-02"), reviewed=Release("4.5.6", "2026-02-02"),
+                     requires_python=">=3.11", other_lines=2)
+    return ReleaseFigures(fetched="2026-05-30", start="2025-05-31", end="2026-05-30", months=12,
+                          tools=(("alpha", ToolReleases(**a)), ("beta", b)))
+
+
+@pytest.mark.parametrize("spec, shown", [
+    (">=3.10,<3.15", "Python 3.10 to 3.14"), ("<3.16,>=3.11", "Python 3.11 to 3.15"),
+    (">=3.11", "Python 3.11 or later"), (">=3.12,<3.13", "Python 3.12"),
+    (">=3.9,!=3.9.1,<3.13", "Python 3.9 to 3.12"),
+    ("~=3.10", "Requires-Python ~=3.10"), ("<4", "Requires-Python <4"), ("nonsense", "Requires-Python nonsense"),
+])
+def test_a_python_range_is_read_from_requires_python(spec, shown):
+    from macros.releases import python_range
+
+    assert python_range(spec) == shown
+
+
+def test_a_row_with_releases_shows_figures_from_the_record(small_data):
+    from macros.releases import with_figures
+
+    c = replace(small_data.criterion("retries"), releases=True)
+    (alpha, beta) = [e for _, e in with_figures((c,), small_data.tools, _figures())[0].entries]
+    assert alpha.cell == "Python 3.10 to 3.13; 3 final 1.x releases in 12 months; Alpha retries"
+    assert alpha.note == (
+        "Alpha note on retries. Counted from PyPI on 2026-05-30, the same way for every tool: 3 final 1.x releases "
+        "of the alpha package (no pre-releases or development releases) first published from 2025-05-31 to "
+        "2026-05-30, from 1.1.0 on 2026-01-05 to 1.2.3 on 2026-05-01; a new minor version: 1.2.0 on 2026-03-01. "
+        "Alpha 1.2.3, the version reviewed here, was released on 2026-05-01 and declares Requires-Python >=3.10,<3.14.")
+    assert beta.cell.startswith("Python 3.11 or later; 1 final 4.x release in 12 months; ")
+    assert "from 4.5.6 on" not in beta.note and ": 4.5.6 on 2026-02-02; no new minor version." in beta.note
+    assert "2 releases of other major lines in the same span are not counted." in beta.note
+    untouched = with_figures((small_data.criterion("retries"),), small_data.tools, _figures())[0]
+    assert untouched == small_data.criterion("retries")   # rows without `releases` keep their typed text
+    none = with_figures((c,), small_data.tools, _figures(count=0, first=None, last=None, minor_versions=()))
+    assert "0 final 1.x releases in 12 months" in none[0].entry("alpha").cell
+
+
+def test_release_figures_reach_the_table_and_the_exports_alike(small_data):
+    from macros.releases import with_figures
+    from macros.render import exports
+
+    criteria = with_figures(tuple(replace(c, releases=c.id == "retries") for c in small_data.criteria),
+                            small_data.tools, _figures(requires_python=">=3.10,<3.14&<b>"))
+    data = replace(small_data, criteria=criteria)
+    html = tables.comparison(data, "comparison/", TODAY)
+    assert "Python 3.10 to 3.13" not in html   # an odd specifier is shown as written, and escaped
+    assert "Requires-Python &gt;=3.10,&lt;3.14&amp;&lt;b&gt;; 3 final 1.x releases in 12 months; Alpha retries" in html
+    exported = json.loads(exports.as_json(data, "https://example.org/site/"))
+    row = next(c for c in exported["criteria"] if c["id"] == "retries")
+    assert row["tools"]["alpha"]["cell"] == data.criterion("retries").entry("alpha").cell
+    assert row["tools"]["beta"]["note"].endswith("declares Requires-Python >=3.11.")
+    assert data.criterion("retries").entry("alpha").cell in exports.as_csv(data, "https://example.org/site/")
+
+
+def test_the_real_release_row_renders_its_figures_from_the_data(site_data):
+    c = site_data.criterion("python-and-releases")
+    assert c.releases and site_data.releases is not None
+    for tool in site_data.tools:
+        figures = site_data.releases.tool(tool.id)
+        assert figures.reviewed.version == tool.version
+        e = c.entry(tool.id)
+        assert e.cell.startswith("Python ")
+        assert f"{figures.count} final {figures.line} releases in {site_data.releases.months} months" in e.cell
+        assert f"Requires-Python {figures.requires_python}." in e.note

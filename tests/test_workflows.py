@@ -95,3 +95,14 @@ def test_freshness_runs_weekly_and_on_demand_and_may_only_write_issues():
     assert wf["permissions"] == {"contents": "read", "issues": "write"}
     script = runs(wf["jobs"]["check"])
     assert "scripts/freshness.py" in script
+
+
+def test_freshness_checks_the_cited_sources_even_when_the_releases_step_fails():
+    job = load("freshness.yml")["jobs"]["check"]
+    by_run = {s.get("run", ""): s for s in steps(job)}
+    releases = next(s for r, s in by_run.items() if "freshness.py --only releases" in r)
+    links = next(s for r, s in by_run.items() if "freshness.py --only links" in r)
+    assert steps(job).index(links) > steps(job).index(releases)
+    assert links["if"].replace(" ", "") == "${{!cancelled()}}"
+    assert 0 < links["timeout-minutes"] <= job["timeout-minutes"]
+    assert links["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}"

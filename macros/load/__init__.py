@@ -10,9 +10,11 @@ from datetime import date
 from pathlib import Path
 
 from ..problems import DataError, Problem
-from ..records import Criterion, Entry, Example, ExampleCode, Factor, SiteData, Tool
+from ..records import (Criterion, Entry, Example, ExampleCode, Factor, Release, ReleaseFigures, SiteData, Tool,
+                       ToolReleases)
+from ..releases import with_figures
 from . import guide_rules, schema
-from .rules import EXAMPLE_FILE, cross_check, example_rules
+from .rules import EXAMPLE_FILE, cross_check, example_rules, release_rules
 from .yamlsource import Document, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -24,6 +26,7 @@ FILES = {
     "criteria.yml": "criteria.schema.json",
     "guide.yml": "guide.schema.json",
     "examples.yml": "examples.schema.json",
+    "releases.yml": "releases.schema.json",
 }
 
 
@@ -65,7 +68,7 @@ def build_records(docs: dict[str, Document]) -> SiteData:
     criteria = tuple(sorted(
         (Criterion(id=c["id"], title=c["title"], factor=c["factor"], why=c["why"], ask=c["ask"],
                    entries=tuple((t.id, entry(c["tools"][t.id])) for t in tools),
-                   distinctive=tuple(c.get("distinctive", ())))
+                   distinctive=tuple(c.get("distinctive", ())), releases=c.get("releases", False))
          for c in docs["criteria.yml"].value["criteria"]),
         key=lambda c: order[c.factor],  # stable: keeps file order within a factor
     ))
@@ -77,8 +80,23 @@ def build_records(docs: dict[str, Document]) -> SiteData:
                                               asserts=x["tools"][t.id]["asserts"]))
                            for t in tools if t.id in x["tools"]))
         for x in docs["examples.yml"].value["examples"])
-    return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]),
-                    examples=examples)
+    figures = release_figures(docs["releases.yml"].value)
+    return SiteData(tools=tools, factors=factors, criteria=with_figures(criteria, tools, figures),
+                    guide=guide_rules.build(docs["guide.yml"]), examples=examples, releases=figures)
+
+
+def release_figures(raw: dict) -> ReleaseFigures:
+    def release(r: dict | None) -> Release | None:
+        return Release(version=r["version"], date=r["date"]) if r else None
+
+    return ReleaseFigures(
+        fetched=raw["fetched"], start=raw["span"]["start"], end=raw["span"]["end"], months=raw["span"]["months"],
+        tools=tuple((tool_id, ToolReleases(package=t["package"], line=t["line"], count=t["count"],
+                                           first=release(t.get("first")), last=release(t.get("last")),
+                                           reviewed=release(t["reviewed"]), requires_python=t["requires_python"],
+                                           other_lines=t["other_lines"],
+                                           minor_versions=tuple(release(r) for r in t["minor_versions"])))
+                    for tool_id, t in raw["tools"].items()))
 
 
 def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: date | None = None) -> SiteData:
@@ -90,6 +108,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     # Cross-references also run on files with schema errors: report everything at once.
     problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None, today)
     problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
+    problems += release_rules(docs.get("releases.yml"), docs)
     if problems:
         raise DataError(problems)
     return build_records(docs)

@@ -3,6 +3,7 @@ files that failed their schema, on whatever is well-formed, so that a contributo
 sees every problem in one go."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -165,4 +166,46 @@ def example_rules(doc: Document | None, docs: dict, project_dir: Path) -> list[P
                                             f"{file} does not exist; write the example there"))
             if isinstance(e, dict) and tool_id in official:
                 problems += _unofficial(doc, path + ("follows",), e.get("follows"), official[tool_id])
+    return problems
+
+
+def release_rules(doc: Document | None, docs: dict) -> list[Problem]:
+    """releases.yml describes the tools and versions that tools.yml names, and has figures
+    for every tool of every row that shows them (`releases: true`)."""
+    tools_doc, crit = docs.get("tools.yml"), docs.get("criteria.yml")
+    tools = {t["id"]: t for _, t in _items(tools_doc, "tools") if isinstance(t.get("id"), str)}
+    value = doc.value if doc is not None else None
+    figures = value.get("tools") if isinstance(value, dict) else None
+    if not isinstance(figures, dict) or not tools:
+        return []
+    again = "; run `python scripts/freshness.py --write-releases` to read the figures again"
+    problems = []
+    for tool_id, f in figures.items():
+        path = ("tools", tool_id)
+        if tool_id not in tools:
+            problems.append(Problem(doc.file, doc.key_line_of(path), format_path(path),
+                                    f"'{tool_id}' is not a tool id (known: {', '.join(tools)})"))
+            continue
+        if not isinstance(f, dict):
+            continue
+        tool = tools[tool_id]
+        if isinstance(f.get("package"), str) and f["package"] != tool.get("package"):
+            problems.append(Problem(doc.file, doc.line_of(path + ("package",)), format_path(path + ("package",)),
+                                    f"'{f['package']}' is not {tool_id}'s package in tools.yml ('{tool.get('package')}')"
+                                    + again))
+        reviewed = f.get("reviewed")
+        version = reviewed.get("version") if isinstance(reviewed, dict) else None
+        exact = isinstance(tool.get("version"), str) and re.fullmatch(r"\d+\.\d+\.\d+", tool["version"])
+        if isinstance(version, str) and exact and version != tool["version"]:   # else tools.yml's own problem
+            where = path + ("reviewed", "version")
+            problems.append(Problem(doc.file, doc.line_of(where), format_path(where),
+                                    f"'{version}' is not the version tools.yml reviews ('{tool.get('version')}')" + again))
+    for i, c in _items(crit, "criteria"):
+        if c.get("releases") is not True:
+            continue
+        for tool_id in tools:
+            if tool_id not in figures:
+                path = ("criteria", i, "releases")
+                problems.append(Problem(crit.file, crit.line_of(path), format_path(path),
+                                        f"releases.yml has no figures for tool '{tool_id}'" + again))
     return problems
