@@ -30,7 +30,7 @@ def comparison(data: SiteData, page_url: str, today: date) -> str:
     Cells reviewed more than about six months before `today` say so."""
     stale = {(c.id, tool_id) for c, tool_id, _ in data.stale(today)}
     return render("comparison.html", reviewed_note=reviewed_note(data), legend=Markup(legend(data)),
-                  stale=stale, **_context(data, page_url))
+                  scorecard=Markup(render("scorecard.html", data=data)), stale=stale, **_context(data, page_url))
 
 
 def factor_table(data: SiteData, factor_id: str, page_url: str) -> str:
