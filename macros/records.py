@@ -86,6 +86,7 @@ class Criterion:
     factor: str
     why: str                                 # why it matters to a team
     ask: str                                 # the question it helps a team answer about itself
+    trial: str                               # a task to try in every tool, with an observable pass condition
     entries: tuple[tuple[str, Entry], ...]   # (tool id, entry), in tool order
     distinctive: tuple[str, ...] = ()        # tools whose own capability this row exists to show
     releases: bool = False                   # its cells end with figures from data/releases.yml

@@ -510,3 +510,68 @@ def test_the_reviewed_requires_python_matches_the_pinned_wheels(site_data):
         declared = next(line.split(":", 1)[1].strip() for line in metadata.read_text(encoding="utf-8").splitlines()
                         if line.startswith("Requires-Python:"))
         assert site_data.releases.tool(tool.id).requires_python == declared, tool.id
+
+
+# --- The trial field and the rule for mixed cells --------------------------------
+
+def test_trial_is_required_and_states_its_pass_condition(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "    trial: Write one unit of work; pass if it runs once and shows in the UI.\n", "")
+    edit(d, "criteria.yml", "trial: Make one step fail twice then succeed; pass if the run succeeds with two retries recorded.",
+         "trial: Make one step fail twice then succeed.")
+    first = line_of(d, "criteria.yml", "- id: unit-of-work")
+    vague = line_of(d, "criteria.yml", "trial: Make one step fail twice then succeed.")
+    assert problems(d) == [
+        f"data/criteria.yml:{first}: criteria[0]: missing required key 'trial'",
+        f"data/criteria.yml:{vague}: criteria[1].trial: 'Make one step fail twice then succeed.' is not a concrete task "
+        "to try in every tool that states its pass condition with the word 'pass' "
+        "(e.g. '...; pass if the run succeeds with two retries recorded')",
+    ]
+
+
+def test_mixed_cells_follow_one_rule(tmp_path):
+    """A hosted-only cell has nothing open source to add to; an open-source cell whose note
+    names the hosted product says what that product adds. One located line each."""
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "        note: Beta note on retries.\n        availability: hosted-only\n",
+         "        note: Beta note on retries.\n        availability: hosted-only\n        hosted_adds: Beta Plus retry view\n")
+    edit(d, "criteria.yml", "note: Alpha note on retries.", "note: Alpha note on retries; Alpha Cloud shows each attempt.")
+    adds = line_of(d, "criteria.yml", "hosted_adds: Beta Plus retry view")
+    note = line_of(d, "criteria.yml", "Alpha Cloud shows each attempt.")
+    assert problems(d) == [
+        f"data/criteria.yml:{note}: criteria[1].tools.alpha.note: names Alpha Cloud, but hosted_adds is empty; "
+        "say in hosted_adds what Alpha Cloud adds to this open-source cell, or leave Alpha Cloud out of the note",
+        f"data/criteria.yml:{adds}: criteria[1].tools.beta.hosted_adds: a hosted-only cell has no hosted_adds "
+        "(no open-source part to add to); mark the cell open-source if the open-source distribution covers part "
+        "of the row, or remove hosted_adds",
+    ]
+
+
+def test_an_open_source_cell_naming_the_hosted_product_with_hosted_adds_is_fine(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "criteria.yml", "note: Alpha note on units.", "note: Alpha note on units; Alpha Cloud adds unit views.")
+    load(d, tmp_path / "nodocs")
+
+
+def test_the_corrected_cells_stay_corrected(site_data):
+    """The cells corrected against Dagster 1.13.27 and Prefect 3.9.1 (issue 18), pinned as data."""
+    entry = lambda cid, tool: site_data.criterion(cid).entry(tool)  # noqa: E731
+    assert "is_committed()" in entry("transactions", "prefect").note
+    lineage = entry("lineage-and-catalog", "dagster")
+    assert "owner" not in lineage.hosted_adds.lower() and "catalog view" not in lineage.hosted_adds.lower()
+    assert "run-status" in entry("event-driven-triggers", "dagster").note
+    assert "materialize()" in entry("iteration-speed", "dagster").note
+    assert "sensor" in entry("data-quality", "dagster").note
+    monitoring = entry("run-monitoring", "dagster").note
+    assert "dagster.yaml" in monitoring and "launcher" in monitoring
+    assert entry("access-control", "dagster").availability == "open-source"
+    assert entry("access-control", "dagster").hosted_adds
+
+
+def test_no_source_uses_the_old_prefect_docs_host(site_data):
+    urls = [u for c in site_data.criteria for _, e in c.entries for u in e.sources]
+    urls += [u for x in site_data.examples for _, code in x.code for u in code.follows]
+    assert urls and not [u for u in urls if "docs.prefect.io" in u]
+    prefect = next(t for t in site_data.tools if t.id == "prefect")
+    assert prefect.docs == "https://www.prefect.io/docs" and "https://www.prefect.io/docs/" in prefect.official_sources
+    assert not [p for t in site_data.tools for p in t.official_sources if "docs.prefect.io" in p]

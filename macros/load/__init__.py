@@ -66,7 +66,7 @@ def build_records(docs: dict[str, Document]) -> SiteData:
                      availability=raw["availability"], hosted_adds=raw.get("hosted_adds"))
 
     criteria = tuple(sorted(
-        (Criterion(id=c["id"], title=c["title"], factor=c["factor"], why=c["why"], ask=c["ask"],
+        (Criterion(id=c["id"], title=c["title"], factor=c["factor"], why=c["why"], ask=c["ask"], trial=c["trial"],
                    entries=tuple((t.id, entry(c["tools"][t.id])) for t in tools),
                    distinctive=tuple(c.get("distinctive", ())), releases=c.get("releases", False))
          for c in docs["criteria.yml"].value["criteria"]),

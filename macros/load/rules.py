@@ -72,6 +72,35 @@ def _unofficial(doc: Document, where: tuple, urls, tool: tuple) -> list[Problem]
     return problems
 
 
+def _mixed_cells(crit: Document | None, tools_doc: Document | None) -> list[Problem]:
+    """The rule for mixed cells (criteria.yml's header, /contributing/): a cell is open-source
+    when the free distribution covers any part of the row, and hosted_adds names what the
+    hosted product adds; hosted-only means the free distribution covers none of it. So a
+    hosted-only cell has no hosted_adds, and an open-source cell whose note names the hosted
+    product says in hosted_adds what that product adds."""
+    hosted = {t["id"]: t["hosted"] for _, t in _items(tools_doc, "tools")
+              if isinstance(t.get("id"), str) and isinstance(t.get("hosted"), str) and t["hosted"].strip()}
+    problems = []
+    for i, c in _items(crit, "criteria"):
+        entries = c.get("tools")
+        for tool_id, e in (entries.items() if isinstance(entries, dict) else ()):
+            if not isinstance(e, dict):
+                continue
+            where = ("criteria", i, "tools", tool_id)
+            adds, note, product = e.get("hosted_adds"), e.get("note"), hosted.get(tool_id)
+            if e.get("availability") == "hosted-only" and adds is not None:
+                problems.append(Problem(crit.file, crit.line_of(where + ("hosted_adds",)), format_path(where + ("hosted_adds",)),
+                                        "a hosted-only cell has no hosted_adds (no open-source part to add to); "
+                                        "mark the cell open-source if the open-source distribution covers part of the row, "
+                                        "or remove hosted_adds"))
+            if (e.get("availability") == "open-source" and not adds and product
+                    and isinstance(note, str) and product in note):
+                problems.append(Problem(crit.file, crit.line_of(where + ("note",)), format_path(where + ("note",)),
+                                        f"names {product}, but hosted_adds is empty; say in hosted_adds what {product} "
+                                        f"adds to this open-source cell, or leave {product} out of the note"))
+    return problems
+
+
 def _future_dates(crit: Document | None, today: date) -> list[Problem]:
     """A review date says when someone checked the sources: it cannot be later than today."""
     problems = []
@@ -130,6 +159,7 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
                 problems.append(Problem(crit.file, crit.key_line_of(("criteria", i, "tools")),
                                         format_path(("criteria", i, "tools")),
                                         f"missing an entry for tool '{tool_id}'; every tool needs one in every criterion"))
+    problems += _mixed_cells(crit, tools_doc)
     problems += _future_dates(crit, today or date.today())
     problems += guide_rules.check(docs.get("guide.yml"), factors, crit, docs_dir)
     if _items(crit, "criteria"):

@@ -78,7 +78,7 @@ def criterion_yaml(data, criterion_id: str) -> str:
     entry = lambda e: {k: v for k, v in (("cell", e.cell), ("note", e.note), ("availability", e.availability),  # noqa: E731
                                          ("hosted_adds", e.hosted_adds), ("sources", list(e.sources)),
                                          ("reviewed", e.reviewed)) if v is not None}
-    item = {"id": c.id, "title": c.title, "factor": c.factor, "why": c.why, "ask": c.ask}
+    item = {"id": c.id, "title": c.title, "factor": c.factor, "why": c.why, "ask": c.ask, "trial": c.trial}
     if c.distinctive:
         item["distinctive"] = list(c.distinctive)
     item["tools"] = {tid: entry(e) for tid, e in c.entries}
