@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..problems import DataError, Problem
 from ..records import Criterion, Entry, Example, ExampleCode, Factor, SiteData, Tool
-from . import guide_rules, schema
+from . import cost_rules, guide_rules, schema
+from .cost_records import build_cost
 from .rules import EXAMPLE_FILE, cross_check, example_rules
 from .yamlsource import Document, read
 
@@ -24,6 +25,7 @@ FILES = {
     "criteria.yml": "criteria.schema.json",
     "guide.yml": "guide.schema.json",
     "examples.yml": "examples.schema.json",
+    "cost.yml": "cost.schema.json",
 }
 
 
@@ -78,7 +80,7 @@ def build_records(docs: dict[str, Document]) -> SiteData:
                            for t in tools if t.id in x["tools"]))
         for x in docs["examples.yml"].value["examples"])
     return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]),
-                    examples=examples)
+                    examples=examples, cost=build_cost(docs["cost.yml"].value))
 
 
 def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: date | None = None) -> SiteData:
@@ -90,6 +92,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     # Cross-references also run on files with schema errors: report everything at once.
     problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None, today)
     problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
+    problems += cost_rules.check(docs.get("cost.yml"), docs.get("tools.yml"), today or date.today())
     if problems:
         raise DataError(problems)
     return build_records(docs)
