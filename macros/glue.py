@@ -19,7 +19,7 @@ from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
 from .records import UnknownId
-from .render import examples, exports, fields, guide, inert, render, social, tables
+from .render import cost, examples, exports, fields, guide, inert, render, social, tables
 
 
 class DataProblems(SystemExit):
@@ -132,6 +132,26 @@ def define_env(env):
     @macro
     def criterion_example(criterion_id: str) -> str:
         return fields.criterion_yaml(data, criterion_id)
+
+    @macro
+    def cost_notice() -> str:
+        return cost.notice(data)
+
+    @macro
+    def cost_billing() -> str:
+        return cost.billing(data, page_url())
+
+    @macro
+    def cost_plans(tool_id: str) -> str:
+        return cost.plans(data, tool_id, page_url())
+
+    @macro
+    def cost_workloads() -> str:
+        return cost.workloads(data, page_url())
+
+    @macro
+    def cost_self_hosting() -> str:
+        return cost.self_hosting(data, page_url())
 
     @macro
     def field_reference() -> str:

@@ -296,6 +296,7 @@ class SelfHosting:
 class CostData:
     reviewed: str
     month_days: int
+    currency: str
     vendors: tuple[Vendor, ...]
     workloads: tuple[Workload, ...]
     self_hosting: tuple[SelfHosting, ...] = ()

@@ -28,7 +28,7 @@ def _workload(raw: dict) -> Workload:
 
 
 def build_cost(value: dict) -> CostData:
-    return CostData(reviewed=str(value["reviewed"]), month_days=value["month_days"],
+    return CostData(reviewed=str(value["reviewed"]), month_days=value["month_days"], currency=value["currency"],
                     vendors=tuple(_vendor(v) for v in value["vendors"]),
                     workloads=tuple(_workload(w) for w in value["workloads"]),
                     self_hosting=tuple(SelfHosting(tool=s["tool"], items=tuple(s["items"]), sources=tuple(s["sources"]))
