@@ -9,6 +9,7 @@ import shutil
 from dataclasses import replace
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from conftest import ROOT
 from datafix import TODAY, copy_data, edit, line_of, problems
@@ -225,6 +226,8 @@ def test_exports_hold_every_result(site_data):
     cost = site_data.cost
     n = len(cost.workloads) * sum(len(v.plans) for v in cost.vendors)
     doc = json.loads(page.as_json(site_data, SITE))
+    schema = json.loads((ROOT / "data" / "schema" / page.SCHEMA_SOURCE).read_text(encoding="utf-8"))
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(doc)
     assert len(doc["results"]) == n
     assert doc["page"] == "https://example.org/site/cost/"
     text = page.as_csv(site_data, SITE)

@@ -13,7 +13,8 @@ from .. import urls
 from ..records import NOT_PUBLISHED, NOT_READABLE, CostData, Figure, SiteData
 from . import render
 
-JSON_PATH, CSV_PATH = "/cost.json", "/cost.csv"   # where the post-build step writes them
+JSON_PATH, CSV_PATH, SCHEMA_PATH = "/cost.json", "/cost.csv", "/cost.schema.json"   # where the post-build step writes them
+SCHEMA_SOURCE = "cost-export.schema.json"   # in data/schema/, published at SCHEMA_PATH
 
 STATE_TEXT = {NOT_PUBLISHED: "Not published", NOT_READABLE: "Could not be read here"}
 
@@ -117,6 +118,7 @@ def as_json(data: SiteData, site_url: str) -> str:
     cost = _cost(data)
     page = site_url.rstrip("/") + urls.page("cost")
     doc = {
+        "$schema": site_url.rstrip("/") + SCHEMA_PATH,
         "page": page, "reviewed": cost.reviewed, "month_days": cost.month_days, "currency": cost.currency,
         "note": "Prices change: check each vendor's pricing page.",
         "products": [{
