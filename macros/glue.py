@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
-from .records import UnknownId
-from .render import examples, exports, fields, guide, inert, render, social, tables
+from .records import STALE_AFTER_DAYS, UnknownId
+from .render import cost, examples, exports, fields, guide, inert, render, social, tables
 
 
 class DataProblems(SystemExit):
@@ -58,6 +58,9 @@ def define_env(env):
         for c, tool_id, e in data.stale(today):
             print(f"note: data/criteria.yml: {c.id} ({data.tool(tool_id).name}) was last reviewed on {e.reviewed}, "
                   f"more than six months ago; check its sources and update 'reviewed'", file=sys.stderr)
+        if data.cost is not None and (today - date.fromisoformat(data.cost.reviewed)).days > STALE_AFTER_DAYS:
+            print(f"note: data/cost.yml was last reviewed on {data.cost.reviewed}, more than six months ago; "
+                  "check the pricing pages and update 'reviewed' and each figure's 'checked'", file=sys.stderr)
 
     def macro(fn):
         """Register fn as a macro that reports a typo in a page as one located line."""
@@ -139,6 +142,26 @@ def define_env(env):
     @macro
     def criterion_example(criterion_id: str) -> str:
         return fields.criterion_yaml(data, criterion_id)
+
+    @macro
+    def cost_notice() -> str:
+        return cost.notice(data)
+
+    @macro
+    def cost_billing() -> str:
+        return cost.billing(data, page_url())
+
+    @macro
+    def cost_plans(tool_id: str) -> str:
+        return cost.plans(data, tool_id, page_url())
+
+    @macro
+    def cost_workloads() -> str:
+        return cost.workloads(data, page_url())
+
+    @macro
+    def cost_self_hosting() -> str:
+        return cost.self_hosting(data, page_url())
 
     @macro
     def field_reference() -> str:

@@ -270,6 +270,122 @@ class Guide:
         return tuple(r for r in self.touched((q, (a,)) for q, a in first) if r in common)
 
 
+# --- What the hosted products bill (data/cost.yml) --------------------------------
+
+PUBLISHED, NOT_PUBLISHED, NOT_READABLE = "published", "not-published", "not-readable"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One price, included amount or limit, in one of three states."""
+    measure: str
+    state: str                          # PUBLISHED, NOT_PUBLISHED or NOT_READABLE
+    source: str
+    checked: str
+    value: float | bool | None = None   # only when PUBLISHED
+    note: str | None = None
+
+    @property
+    def published(self) -> bool:
+        return self.state == PUBLISHED
+
+
+@dataclass(frozen=True)
+class BillingUnit:
+    id: str
+    name: str
+    counts: str
+    source: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: str
+    figures: tuple[Figure, ...]
+
+    def figure(self, measure: str) -> Figure | None:
+        return next((f for f in self.figures if f.measure == measure), None)
+
+
+@dataclass(frozen=True)
+class RequestAssumptions:
+    """What the site assumes a run sends to a rate-limited API: its own lower bounds."""
+    api_requests_per_run: int
+    api_requests_note: str
+    events_per_step: int
+    events_note: str
+
+
+@dataclass(frozen=True)
+class Vendor:
+    tool: str
+    product: str
+    billing: str                        # "metered" or "tiers"
+    pricing_page: str
+    summary: str
+    units: tuple[BillingUnit, ...]
+    limits: tuple[Figure, ...]          # hold on every plan
+    plans: tuple[Plan, ...]
+    assumptions: RequestAssumptions | None = None
+
+    def plan(self, plan_id: str) -> Plan:
+        return find(self.plans, plan_id, "plan")
+
+
+@dataclass(frozen=True)
+class RunKind:
+    label: str
+    per_month: int
+    steps: int
+    step_seconds: int
+    materializations_per_step: int
+    partitions_per_step: int
+
+
+@dataclass(frozen=True)
+class Workload:
+    id: str
+    title: str
+    summary: str
+    runs: tuple[RunKind, ...]
+    pipelines: int
+    environments: int
+    editors: int
+    viewers: int
+    peak_runs_per_minute: int
+    log_lines_per_step: int
+    history_days: int
+    own_infrastructure: bool
+
+
+@dataclass(frozen=True)
+class SelfHosting:
+    tool: str
+    items: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CostData:
+    reviewed: str
+    month_days: int
+    currency: str
+    vendors: tuple[Vendor, ...]
+    workloads: tuple[Workload, ...]
+    self_hosting: tuple[SelfHosting, ...] = ()
+
+    def vendor(self, tool_id: str) -> Vendor:
+        for v in self.vendors:
+            if v.tool == tool_id:
+                return v
+        raise UnknownId("vendor", tool_id, (v.tool for v in self.vendors))
+
+    def workload(self, workload_id: str) -> Workload:
+        return find(self.workloads, workload_id, "workload")
+
+
 @dataclass(frozen=True)
 class SiteData:
     tools: tuple[Tool, ...]
@@ -278,6 +394,7 @@ class SiteData:
     guide: Guide
     examples: tuple[Example, ...] = ()
     releases: ReleaseFigures | None = None
+    cost: CostData | None = None
 
     def tool(self, tool_id: str) -> Tool:
         return find(self.tools, tool_id, "tool")

@@ -14,6 +14,7 @@ PAGES = {
     "prefect": "/prefect/",
     "how-to-choose": "/how-to-choose/",
     "comparison": "/comparison/",
+    "cost": "/cost/",
     "decision-guide": "/decision-guide/",
     "examples": "/examples/",
     "conclusion": "/conclusion/",

@@ -87,3 +87,30 @@ def test_wide_tables_keep_their_headers_in_view(page, site_data):
                          " return r.top >= 0 && r.top < 100; }", header[0][0])
     last_cells = [(f"#{last.id} td[data-tool={t.id}] .cmp-cell", last.entry(t.id).cell) for t in site_data.tools]
     assert unreadable(page, header + last_cells) == []
+
+
+def cost_items(page) -> list[tuple[str, str]]:
+    """Every cell of every table on /cost/, by position (the tables are computed, so the
+    test reads their shape from the page and their texts from the data elsewhere)."""
+    items = []
+    for table_id in page.eval_on_selector_all("table.cost-table", "ts => ts.map(t => t.id)"):
+        rows = page.locator(f"#{table_id} tbody tr").count()
+        cells = page.locator(f"#{table_id} tbody tr:first-child > *").count()
+        items += [(f"#{table_id} tbody tr:nth-child({r}) > :nth-child({c})", "")
+                  for r in range(1, rows + 1) for c in range(1, cells + 1)]
+    return items
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
+def test_every_cost_table_cell_is_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    page.goto("/cost/")
+    items = cost_items(page)
+    cost = site_data.cost
+    assert len(items) >= len(cost.workloads) * sum(len(v.plans) for v in cost.vendors)
+    # The plan names label each plan's figure on a phone, and the first figure is shown.
+    for v in cost.vendors:
+        for p in v.plans:
+            items.append((f"#plans-{v.tool} tbody tr:first-child td[data-plan={p.id}] .cmp-label", p.name))
+    assert unreadable(page, items) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -70,7 +70,7 @@ def test_no_accessibility_violations(new_page, scheme, url):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("url", ["/comparison/", "/how-to-choose/", "/contributing/"])
+@pytest.mark.parametrize("url", ["/comparison/", "/how-to-choose/", "/contributing/", "/cost/"])
 def test_no_accessibility_violations_in_phone_layout(new_page, scheme, url):
     """The tables become cards on phones: that layout must be as accessible."""
     page = new_page(color_scheme=scheme, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)

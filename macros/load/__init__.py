@@ -13,7 +13,8 @@ from ..problems import DataError, Problem
 from ..records import (Criterion, Entry, Example, ExampleCode, Factor, Release, ReleaseFigures, SiteData, Tool,
                        ToolReleases)
 from ..releases import with_figures
-from . import guide_rules, schema
+from . import cost_rules, guide_rules, schema
+from .cost_records import build_cost
 from .rules import EXAMPLE_FILE, cross_check, example_rules, release_rules
 from .yamlsource import Document, read
 
@@ -27,6 +28,7 @@ FILES = {
     "guide.yml": "guide.schema.json",
     "examples.yml": "examples.schema.json",
     "releases.yml": "releases.schema.json",
+    "cost.yml": "cost.schema.json",
 }
 
 
@@ -82,7 +84,8 @@ def build_records(docs: dict[str, Document]) -> SiteData:
         for x in docs["examples.yml"].value["examples"])
     figures = release_figures(docs["releases.yml"].value)
     return SiteData(tools=tools, factors=factors, criteria=with_figures(criteria, tools, figures),
-                    guide=guide_rules.build(docs["guide.yml"]), examples=examples, releases=figures)
+                    guide=guide_rules.build(docs["guide.yml"]), examples=examples, releases=figures,
+                    cost=build_cost(docs["cost.yml"].value))
 
 
 def release_figures(raw: dict) -> ReleaseFigures:
@@ -109,6 +112,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None, today)
     problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
     problems += release_rules(docs.get("releases.yml"), docs)
+    problems += cost_rules.check(docs.get("cost.yml"), docs.get("tools.yml"), today or date.today())
     if problems:
         raise DataError(problems)
     return build_records(docs)

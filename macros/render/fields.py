@@ -41,7 +41,8 @@ def fields(schema: dict, schemas: dict, current: str, path: str = "", required: 
     schema, current = _resolve(schema, schemas, current)
     rows = []
     if path:
-        kind = TYPE_WORDS.get(schema.get("type", ""), schema.get("type", ""))
+        types = schema.get("type", "")
+        kind = " or ".join(TYPE_WORDS.get(t, t) for t in (types if isinstance(types, list) else [types]))
         rows.append({"path": path, "kind": kind, "required": required,
                      "description": schema.get("description", ""), "rules": _rules(schema)})
     if schema.get("type") == "object":
