@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from ..problems import DataError, Problem
-from ..records import Criterion, Entry, Example, ExampleCode, Factor, SiteData, Tool
+from ..records import (Claim, ConceptPair, ConceptSide, Criterion, Entry, Example, ExampleCode, Factor,
+                       KnownLimit, SiteData, Tool, Topic, TopicSide)
 from . import guide_rules, schema
-from .rules import EXAMPLE_FILE, cross_check, example_rules
+from .rules import EXAMPLE_FILE, cross_check, example_rules, topic_rules
 from .yamlsource import Document, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -24,6 +25,8 @@ FILES = {
     "criteria.yml": "criteria.schema.json",
     "guide.yml": "guide.schema.json",
     "examples.yml": "examples.schema.json",
+    "self_hosting.yml": "self_hosting.schema.json",
+    "moving.yml": "moving.schema.json",
 }
 
 
@@ -77,8 +80,31 @@ def build_records(docs: dict[str, Document]) -> SiteData:
                                               asserts=x["tools"][t.id]["asserts"]))
                            for t in tools if t.id in x["tools"]))
         for x in docs["examples.yml"].value["examples"])
+    def topic(raw: dict) -> Topic:
+        def side(s: dict) -> TopicSide:
+            return TopicSide(
+                summary=s["summary"],
+                points=tuple(Claim(text=c["text"], sources=tuple(c["sources"]), reviewed=c["reviewed"])
+                             for c in s["points"]),
+                limits=tuple(KnownLimit(text=k["text"], sources=tuple(k["sources"]), reviewed=k["reviewed"],
+                                        issue=k["issue"]["url"], checked=k["issue"]["checked"],
+                                        state=k["issue"]["state"], fixed_in_reviewed=k["issue"]["fixed_in_reviewed"],
+                                        fix_basis=k["issue"]["fix_basis"])
+                             for k in s.get("limits", ())))
+        return Topic(id=raw["id"], title=raw["title"], question=raw["question"],
+                     sides=tuple((t.id, side(raw["tools"][t.id])) for t in tools))
+
+    def concept(raw: dict) -> ConceptSide:
+        return ConceptSide(tool=raw["tool"], term=raw["term"], sources=tuple(raw["sources"]))
+
+    moving = docs["moving.yml"].value
     return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]),
-                    examples=examples)
+                    examples=examples,
+                    self_hosting=tuple(topic(t) for t in docs["self_hosting.yml"].value["topics"]),
+                    moving=tuple(topic(t) for t in moving["topics"]),
+                    concept_map=tuple(ConceptPair(id=p["id"], source=concept(p["from"]), target=concept(p["to"]),
+                                                  differs=p["differs"], reviewed=p["reviewed"])
+                                      for p in moving["concept_map"]))
 
 
 def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: date | None = None) -> SiteData:
@@ -90,6 +116,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     # Cross-references also run on files with schema errors: report everything at once.
     problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None, today)
     problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
+    problems += topic_rules(docs, today)
     if problems:
         raise DataError(problems)
     return build_records(docs)
