@@ -87,3 +87,46 @@ def test_wide_tables_keep_their_headers_in_view(page, site_data):
                          " return r.top >= 0 && r.top < 100; }", header[0][0])
     last_cells = [(f"#{last.id} td[data-tool={t.id}] .cmp-cell", last.entry(t.id).cell) for t in site_data.tools]
     assert unreadable(page, header + last_cells) == []
+
+
+def concept_map_items(data) -> list[tuple[str, str]]:
+    items = []
+    for p in data.concept_map:
+        row = f"#{p.id}"
+        items += [(f"{row} th .cmp-cell", p.source.term), (f"{row} td[data-col=target] .cmp-cell", p.target.term),
+                  (f"{row} td[data-col=differs] .sh-differs", p.differs)]
+        items += [(f"{row} th .sh-term-source a:nth-of-type({n})", "") for n in range(1, len(p.source.sources) + 1)]
+        items += [(f"{row} td[data-col=target] .sh-term-source a:nth-of-type({n})", "")
+                  for n in range(1, len(p.target.sources) + 1)]
+    return items
+
+
+def topic_items(data, topics, glance_id: str) -> list[tuple[str, str]]:
+    items = []
+    for topic in topics:
+        row = f"#{glance_id} tr[data-topic={topic.id}]"
+        items.append((f"{row} th a", topic.title))
+        for t in data.tools:
+            side = topic.side(t.id)
+            items += [(f"{row} td[data-tool={t.id}] .cmp-label", t.name), (f"{row} td[data-tool={t.id}] .cmp-cell", side.summary)]
+            box = f".sh-sides[data-topic={topic.id}] .sh-side[data-tool={t.id}]"
+            items += [(f"{box} h3", t.name), (f"{box} .sh-summary", side.summary)]
+            items += [(f"{box} .sh-points > li:nth-child({n}) .sh-text", c.text) for n, c in enumerate(side.points, 1)]
+            items += [(f"{box} .sh-limits > li:nth-child({n}) .sh-issue a", "") for n in range(1, len(side.limits) + 1)]
+    return items
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
+def test_every_concept_map_and_moving_cell_is_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    page.goto("/moving/")
+    assert unreadable(page, concept_map_items(site_data) + topic_items(site_data, site_data.moving, "moving-glance")) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
+def test_every_self_hosting_cell_and_point_is_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    page.goto("/self-hosting/")
+    assert unreadable(page, topic_items(site_data, site_data.self_hosting, "self-hosting-glance")) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
