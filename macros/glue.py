@@ -19,7 +19,7 @@ from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
 from .records import STALE_AFTER_DAYS, UnknownId
-from .render import cost, examples, exports, fields, guide, inert, render, social, tables
+from .render import cost, examples, exports, fields, guide, inert, moving, render, selfhosting, social, tables
 
 
 class DataProblems(SystemExit):
@@ -162,6 +162,26 @@ def define_env(env):
     @macro
     def cost_self_hosting() -> str:
         return cost.self_hosting(data, page_url())
+
+    @macro
+    def self_hosting_glance() -> str:
+        return selfhosting.glance(data)
+
+    @macro
+    def self_hosting_sections() -> str:
+        return selfhosting.sections(data)
+
+    @macro
+    def concept_map() -> str:
+        return moving.concept_map(data)
+
+    @macro
+    def moving_glance() -> str:
+        return moving.glance(data)
+
+    @macro
+    def moving_sections() -> str:
+        return moving.sections(data)
 
     @macro
     def field_reference() -> str:

@@ -150,6 +150,63 @@ class ReleaseFigures:
 
     def tool(self, tool_id: str) -> ToolReleases:
         return by_tool(self.tools, tool_id)
+# --- Self-hosting and moving ----------------------------------------------------
+
+@dataclass(frozen=True)
+class Claim:
+    """One sourced statement about one tool."""
+    text: str
+    sources: tuple[str, ...]
+    reviewed: str
+
+
+@dataclass(frozen=True)
+class KnownLimit:
+    """A limit users reported in the tool's own issue tracker, with what was checked."""
+    text: str
+    sources: tuple[str, ...]
+    reviewed: str
+    issue: str                 # the issue or discussion URL
+    checked: str               # when its state was read
+    state: str                 # "open" or "closed" on that day
+    fixed_in_reviewed: str     # "yes", "no" or "unknown"
+    fix_basis: str             # what was read to say so
+
+
+@dataclass(frozen=True)
+class TopicSide:
+    summary: str
+    points: tuple[Claim, ...]
+    limits: tuple[KnownLimit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A section of /self-hosting/ or /moving/: one side per tool."""
+    id: str
+    title: str
+    question: str
+    sides: tuple[tuple[str, TopicSide], ...]   # (tool id, side), in tool order
+
+    def side(self, tool_id: str) -> TopicSide:
+        return by_tool(self.sides, tool_id)
+
+
+@dataclass(frozen=True)
+class ConceptSide:
+    tool: str
+    term: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConceptPair:
+    """A row of the concept map on /moving/, read from `source` to `target`."""
+    id: str
+    source: ConceptSide
+    target: ConceptSide
+    differs: str
+    reviewed: str
 
 
 # --- The decision guide --------------------------------------------------------
@@ -395,6 +452,9 @@ class SiteData:
     examples: tuple[Example, ...] = ()
     releases: ReleaseFigures | None = None
     cost: CostData | None = None
+    self_hosting: tuple[Topic, ...] = ()       # the sections of /self-hosting/
+    moving: tuple[Topic, ...] = ()             # the sections of /moving/ after the map
+    concept_map: tuple[ConceptPair, ...] = ()  # the rows of the map on /moving/
 
     def tool(self, tool_id: str) -> Tool:
         return find(self.tools, tool_id, "tool")
@@ -411,6 +471,11 @@ class SiteData:
     def examples_for(self, criterion_id: str) -> tuple[Example, ...]:
         """The examples that illustrate a criterion (its row links to them)."""
         return tuple(e for e in self.examples if criterion_id in e.criteria)
+
+    def concepts_from(self, tool_id: str) -> tuple[ConceptPair, ...]:
+        """The concept map's rows read from one tool to another, in file order."""
+        self.tool(tool_id)
+        return tuple(p for p in self.concept_map if p.source.tool == tool_id)
 
     def criteria_for(self, factor_id: str) -> tuple[Criterion, ...]:
         self.factor(factor_id)

@@ -18,6 +18,8 @@ PAGES = {
     "decision-guide": "/decision-guide/",
     "examples": "/examples/",
     "conclusion": "/conclusion/",
+    "self-hosting": "/self-hosting/",
+    "moving": "/moving/",
     "contributing": "/contributing/",
 }
 
@@ -51,6 +53,11 @@ def comparison_row(criterion_id: str) -> str:
 def example(example_id: str) -> str:
     """An example's section on /examples/."""
     return f"{PAGES['examples']}#{example_id}"
+
+
+def section(page_name: str, anchor: str) -> str:
+    """A section or row of a page, e.g. ('self-hosting', 'upgrades') -> '/self-hosting/#upgrades'."""
+    return f"{PAGES[page_name]}#{anchor}"
 
 
 def root_prefix(page_url: str) -> str:

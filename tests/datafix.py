@@ -102,3 +102,22 @@ def add_third_tool(data_dir: Path) -> None:
         f"  {THIRD['id']}:", f"    package: {THIRD['package']}", "    line: 3.x", "    count: 0", "    other_lines: 0",
         "    minor_versions: []", "    reviewed:", f"      version: {THIRD['version']}", "      date: '2026-10-01'",
         "    requires_python: '>=3.10'"]) + "\n", encoding="utf-8")
+    for name in ("self_hosting.yml", "moving.yml"):
+        _add_topic_sides(data_dir / name)
+
+
+def _add_topic_sides(path: Path) -> None:
+    """Give the third tool a side in every topic of a topic file (/self-hosting/, /moving/)."""
+    import yaml
+
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    doc = yaml.safe_load(text)
+    for topic in doc.get("topics", []):
+        topic["tools"][THIRD["id"]] = {
+            "summary": f"Airflow side {topic['id']}",
+            "points": [{"text": "A fixture point.", "sources": ["https://airflow.apache.org/docs/"],
+                        "reviewed": "2026-11-01"}]}
+    first = text.splitlines()[0]
+    path.write_text(first + "\n" + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -98,6 +98,30 @@ def cost_items(page) -> list[tuple[str, str]]:
         cells = page.locator(f"#{table_id} tbody tr:first-child > *").count()
         items += [(f"#{table_id} tbody tr:nth-child({r}) > :nth-child({c})", "")
                   for r in range(1, rows + 1) for c in range(1, cells + 1)]
+def concept_map_items(data) -> list[tuple[str, str]]:
+    items = []
+    for p in data.concept_map:
+        row = f"#{p.id}"
+        items += [(f"{row} th .cmp-cell", p.source.term), (f"{row} td[data-col=target] .cmp-cell", p.target.term),
+                  (f"{row} td[data-col=differs] .sh-differs", p.differs)]
+        items += [(f"{row} th .sh-term-source a:nth-of-type({n})", "") for n in range(1, len(p.source.sources) + 1)]
+        items += [(f"{row} td[data-col=target] .sh-term-source a:nth-of-type({n})", "")
+                  for n in range(1, len(p.target.sources) + 1)]
+    return items
+
+
+def topic_items(data, topics, glance_id: str) -> list[tuple[str, str]]:
+    items = []
+    for topic in topics:
+        row = f"#{glance_id} tr[data-topic={topic.id}]"
+        items.append((f"{row} th a", topic.title))
+        for t in data.tools:
+            side = topic.side(t.id)
+            items += [(f"{row} td[data-tool={t.id}] .cmp-label", t.name), (f"{row} td[data-tool={t.id}] .cmp-cell", side.summary)]
+            box = f".sh-sides[data-topic={topic.id}] .sh-side[data-tool={t.id}]"
+            items += [(f"{box} h3", t.name), (f"{box} .sh-summary", side.summary)]
+            items += [(f"{box} .sh-points > li:nth-child({n}) .sh-text", c.text) for n, c in enumerate(side.points, 1)]
+            items += [(f"{box} .sh-limits > li:nth-child({n}) .sh-issue a", "") for n in range(1, len(side.limits) + 1)]
     return items
 
 
@@ -113,4 +137,16 @@ def test_every_cost_table_cell_is_whole_on_screen(small_screen, site_data, width
         for p in v.plans:
             items.append((f"#plans-{v.tool} tbody tr:first-child td[data-plan={p.id}] .cmp-label", p.name))
     assert unreadable(page, items) == []
+def test_every_concept_map_and_moving_cell_is_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    page.goto("/moving/")
+    assert unreadable(page, concept_map_items(site_data) + topic_items(site_data, site_data.moving, "moving-glance")) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
+def test_every_self_hosting_cell_and_point_is_whole_on_screen(small_screen, site_data, width, scale):
+    page = small_screen(width, scale)
+    page.goto("/self-hosting/")
+    assert unreadable(page, topic_items(site_data, site_data.self_hosting, "self-hosting-glance")) == []
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -575,3 +575,77 @@ def test_no_source_uses_the_old_prefect_docs_host(site_data):
     prefect = next(t for t in site_data.tools if t.id == "prefect")
     assert prefect.docs == "https://www.prefect.io/docs" and "https://www.prefect.io/docs/" in prefect.official_sources
     assert not [p for t in site_data.tools for p in t.official_sources if "docs.prefect.io" in p]
+# --- /self-hosting/ and /moving/: the same official-source rule ------------------
+
+def test_fixture_topics_and_concept_map_load(tmp_path):
+    from datafix import fixture_data
+
+    data = fixture_data(tmp_path)
+    assert [t.id for t in data.self_hosting] == ["services"]
+    [limit] = data.self_hosting[0].side("alpha").limits
+    assert (limit.state, limit.fixed_in_reviewed) == ("open", "no")
+    assert [(p.source.tool, p.target.tool) for p in data.concept_map] == [("alpha", "beta"), ("beta", "alpha")]
+    assert [p.id for p in data.concepts_from("beta")] == ["step-to-unit"]
+
+
+@pytest.mark.parametrize("name,old,path", [
+    ("self_hosting.yml", "- https://docs.beta.example.org/server", "topics[0].tools.beta.points[0].sources[0]"),
+    ("moving.yml", "- https://docs.beta.example.org/move", "topics[0].tools.beta.points[0].sources[0]"),
+    ("moving.yml", "- https://docs.beta.example.org/steps", "concept_map[0].to.sources[0]"),
+])
+def test_a_blog_source_in_the_new_files_gives_one_located_line(tmp_path, name, old, path):
+    d = copy_data(tmp_path)
+    edit(d, name, old, "- https://blog.example.com/beta")
+    line = line_of(d, name, "blog.example.com")
+    assert problems(d) == [f"data/{name}:{line}: {path}: 'https://blog.example.com/beta' is on blog.example.com, "
+                           "which is not an official Beta source (allowed: docs.beta.example.org, github.com/beta-org; "
+                           "see official_sources in tools.yml)"]
+
+
+def test_an_issue_link_must_be_in_the_tools_own_repository(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "self_hosting.yml", "url: https://github.com/alpha-org/alpha/issues/1",
+         "url: https://github.com/beta-org/beta/issues/1")
+    line = line_of(d, "self_hosting.yml", "beta-org/beta/issues/1")
+    [message] = problems(d)
+    assert message.startswith(f"data/self_hosting.yml:{line}: topics[0].tools.alpha.limits[0].issue.url: "
+                              "'https://github.com/beta-org/beta/issues/1' is on github.com, which is not an official Alpha source")
+
+
+def test_an_issue_state_and_fix_answer_are_limited(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "self_hosting.yml", "state: open", "state: stale")
+    edit(d, "self_hosting.yml", 'fixed_in_reviewed: "no"', "fixed_in_reviewed: maybe")
+    found = problems(d)
+    assert len(found) == 2
+    assert found[0].startswith(f"data/self_hosting.yml:{line_of(d, 'self_hosting.yml', 'state: stale')}: "
+                               "topics[0].tools.alpha.limits[0].issue.state: 'stale'")
+    assert found[1].startswith(f"data/self_hosting.yml:{line_of(d, 'self_hosting.yml', 'maybe')}: "
+                               "topics[0].tools.alpha.limits[0].issue.fixed_in_reviewed: 'maybe'")
+
+
+def test_a_topic_needs_every_tool_and_a_pair_two_different_tools(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "moving.yml", "      beta:\n        summary: A command", "      betta:\n        summary: A command")
+    edit(d, "moving.yml", "    to:\n      tool: beta", "    to:\n      tool: alpha")
+    found = problems(d)
+    assert f"data/moving.yml:{line_of(d, 'moving.yml', 'betta:')}: topics[0].tools.betta: 'betta' is not a tool id (known: alpha, beta)" in found
+    assert any(p.startswith("data/moving.yml:") and "topics[0].tools: missing a side for tool 'beta'" in p for p in found)
+    assert any("concept_map[0].to.tool: 'alpha' is also the 'from' tool" in p for p in found)
+
+
+def test_a_checked_date_cannot_be_in_the_future(tmp_path):
+    d = copy_data(tmp_path)
+    edit(d, "self_hosting.yml", "checked: 2026-01-02", "checked: 2026-09-09")
+    line = line_of(d, "self_hosting.yml", "checked: 2026-09-09")
+    assert problems(d) == [f"data/self_hosting.yml:{line}: topics[0].tools.alpha.limits[0].issue.checked: '2026-09-09' "
+                           "is in the future (today is 2026-06-01); write the date you checked"]
+
+
+def test_real_topics_cover_every_tool_with_sources(site_data):
+    for topic in site_data.self_hosting + site_data.moving:
+        assert [t for t, _ in topic.sides] == [t.id for t in site_data.tools]
+        for _, side in topic.sides:
+            assert side.points and all(c.sources for c in side.points)
+    for t in site_data.tools:
+        assert site_data.concepts_from(t.id), t.id

@@ -162,7 +162,7 @@ def test_a_third_tool_becomes_a_third_column_everywhere(tmp_path):
     site = tmp_path / "site"
     result = run_build(site, cwd=project)
     assert result.returncode == 0, result.stderr
-    for page in ("comparison", "how-to-choose"):
+    for page in ("comparison", "how-to-choose", "self-hosting"):
         parsed = cells(without_scorecard((site / page / "index.html").read_text(encoding="utf-8")))
         body_rows = [r for r in parsed.rows if r and r[0] == "th" and "td" in r]
         assert body_rows and all(r.count("td") == 3 for r in body_rows), page
@@ -170,6 +170,8 @@ def test_a_third_tool_becomes_a_third_column_everywhere(tmp_path):
     assert comparison.count('name="tool"') == 3
     assert "Airflow cell failure-handling" in comparison
     assert "Airflow 3.1.0" in comparison
+    assert "Airflow side upgrades" in (site / "self-hosting" / "index.html").read_text(encoding="utf-8")
+    assert "Airflow side from-airflow" in (site / "moving" / "index.html").read_text(encoding="utf-8")
 
 
 def test_cells_reviewed_more_than_six_months_ago_say_so(small_data):

@@ -10,12 +10,12 @@ from datetime import date
 from pathlib import Path
 
 from ..problems import DataError, Problem
-from ..records import (Criterion, Entry, Example, ExampleCode, Factor, Release, ReleaseFigures, SiteData, Tool,
-                       ToolReleases)
+from ..records import (Claim, ConceptPair, ConceptSide, Criterion, Entry, Example, ExampleCode, Factor, KnownLimit,
+                       Release, ReleaseFigures, SiteData, Tool, ToolReleases, Topic, TopicSide)
 from ..releases import with_figures
 from . import cost_rules, guide_rules, schema
 from .cost_records import build_cost
-from .rules import EXAMPLE_FILE, cross_check, example_rules, release_rules
+from .rules import EXAMPLE_FILE, cross_check, example_rules, release_rules, topic_rules
 from .yamlsource import Document, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -29,6 +29,8 @@ FILES = {
     "examples.yml": "examples.schema.json",
     "releases.yml": "releases.schema.json",
     "cost.yml": "cost.schema.json",
+    "self_hosting.yml": "self_hosting.schema.json",
+    "moving.yml": "moving.schema.json",
 }
 
 
@@ -82,10 +84,34 @@ def build_records(docs: dict[str, Document]) -> SiteData:
                                               asserts=x["tools"][t.id]["asserts"]))
                            for t in tools if t.id in x["tools"]))
         for x in docs["examples.yml"].value["examples"])
+    def topic(raw: dict) -> Topic:
+        def side(s: dict) -> TopicSide:
+            return TopicSide(
+                summary=s["summary"],
+                points=tuple(Claim(text=c["text"], sources=tuple(c["sources"]), reviewed=c["reviewed"])
+                             for c in s["points"]),
+                limits=tuple(KnownLimit(text=k["text"], sources=tuple(k["sources"]), reviewed=k["reviewed"],
+                                        issue=k["issue"]["url"], checked=k["issue"]["checked"],
+                                        state=k["issue"]["state"], fixed_in_reviewed=k["issue"]["fixed_in_reviewed"],
+                                        fix_basis=k["issue"]["fix_basis"])
+                             for k in s.get("limits", ())))
+        return Topic(id=raw["id"], title=raw["title"], question=raw["question"],
+                     sides=tuple((t.id, side(raw["tools"][t.id])) for t in tools))
+
+    def concept(raw: dict) -> ConceptSide:
+        return ConceptSide(tool=raw["tool"], term=raw["term"], sources=tuple(raw["sources"]))
+
+    moving = docs["moving.yml"].value
     figures = release_figures(docs["releases.yml"].value)
     return SiteData(tools=tools, factors=factors, criteria=with_figures(criteria, tools, figures),
                     guide=guide_rules.build(docs["guide.yml"]), examples=examples, releases=figures,
-                    cost=build_cost(docs["cost.yml"].value))
+                    cost=build_cost(docs["cost.yml"].value),
+                    self_hosting=tuple(topic(t) for t in docs["self_hosting.yml"].value["topics"]),
+                    moving=tuple(topic(t) for t in moving["topics"]),
+                    concept_map=tuple(ConceptPair(id=p["id"], source=concept(p["from"]), target=concept(p["to"]),
+                                                  differs=p["differs"], reviewed=p["reviewed"])
+                                      for p in moving["concept_map"]))
+
 
 
 def release_figures(raw: dict) -> ReleaseFigures:
@@ -113,6 +139,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
     problems += release_rules(docs.get("releases.yml"), docs)
     problems += cost_rules.check(docs.get("cost.yml"), docs.get("tools.yml"), today or date.today())
+    problems += topic_rules(docs, today)
     if problems:
         raise DataError(problems)
     return build_records(docs)

@@ -57,18 +57,25 @@ def _official_sources(crit: Document, i: int, entries: dict, official: dict) -> 
     return problems
 
 
-def _unofficial(doc: Document, where: tuple, urls, tool: tuple) -> list[Problem]:
-    """A problem for each URL in a list that is not on one of the tool's official sites."""
+def _off_site(url, tool: tuple) -> str | None:
+    """Why a URL is not on one of the tool's official sites, or None when it is (or is no URL)."""
     name, prefixes = tool
     prefixes = tuple(p for p in prefixes if isinstance(p, str))
+    if isinstance(url, str) and url.startswith(("http://", "https://")) and not url.startswith(prefixes):
+        allowed = ", ".join(p.split("://", 1)[1].rstrip("/") for p in prefixes)
+        return (f"'{url}' is on {urlsplit(url).netloc}, which is not an official {name} source "
+                f"(allowed: {allowed}; see official_sources in tools.yml)")
+    return None
+
+
+def _unofficial(doc: Document, where: tuple, urls, tool: tuple) -> list[Problem]:
+    """A problem for each URL in a list that is not on one of the tool's official sites."""
     problems = []
     for k, url in enumerate(urls if isinstance(urls, list) else []):
-        if isinstance(url, str) and url.startswith(("http://", "https://")) and not url.startswith(prefixes):
+        message = _off_site(url, tool)
+        if message:
             path = where + (k,)
-            allowed = ", ".join(p.split("://", 1)[1].rstrip("/") for p in prefixes)
-            problems.append(Problem(doc.file, doc.line_of(path), format_path(path),
-                                    f"'{url}' is on {urlsplit(url).netloc}, which is not an official {name} source "
-                                    f"(allowed: {allowed}; see official_sources in tools.yml)"))
+            problems.append(Problem(doc.file, doc.line_of(path), format_path(path), message))
     return problems
 
 
@@ -238,4 +245,99 @@ def release_rules(doc: Document | None, docs: dict) -> list[Problem]:
                 path = ("criteria", i, "releases")
                 problems.append(Problem(crit.file, crit.line_of(path), format_path(path),
                                         f"releases.yml has no figures for tool '{tool_id}'" + again))
+    return problems
+
+
+# --- /self-hosting/ and /moving/ ----------------------------------------------------
+
+TOPIC_FILES = ("self_hosting.yml", "moving.yml")
+
+
+def _future(doc: Document, path: tuple, value, today: date) -> list[Problem]:
+    try:
+        when = date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return []   # the schema reports the format
+    if when and when > today:
+        return [Problem(doc.file, doc.line_of(path), format_path(path),
+                        f"'{value}' is in the future (today is {today.isoformat()}); write the date you checked")]
+    return []
+
+
+def _side_rules(doc: Document, where: tuple, side, tool: tuple, today: date) -> list[Problem]:
+    """A tool's side of a topic: every source and issue link on the tool's official sites, no future dates."""
+    if not isinstance(side, dict):
+        return []
+    problems = []
+    for key in ("points", "limits"):
+        for k, item in mappings(side.get(key)):
+            path = where + (key, k)
+            problems += _unofficial(doc, path + ("sources",), item.get("sources"), tool)
+            problems += _future(doc, path + ("reviewed",), item.get("reviewed"), today)
+            issue = item.get("issue")
+            if isinstance(issue, dict):
+                problems += _issue_link(doc, path + ("issue", "url"), issue.get("url"), tool)
+                problems += _future(doc, path + ("issue", "checked"), issue.get("checked"), today)
+    return problems
+
+
+def _issue_link(doc: Document, path: tuple, url, tool: tuple) -> list[Problem]:
+    """An issue link is a source like any other: it must be in the tool's own repository."""
+    message = _off_site(url, tool)
+    return [Problem(doc.file, doc.line_of(path), format_path(path), message)] if message else []
+
+
+def topic_rules(docs: dict[str, Document | None], today: date | None = None) -> list[Problem]:
+    """The claims of /self-hosting/ and /moving/ follow the same rules as the comparison:
+    known tools, every tool present, sources on each tool's official sites, dates not ahead."""
+    today = today or date.today()
+    tools = _ids(docs.get("tools.yml"), "tools")
+    official = _official(docs.get("tools.yml"))
+    problems = []
+    for name in TOPIC_FILES:
+        doc = docs.get(name)
+        if doc is None:
+            continue
+        problems += _duplicates(doc, "topics") + _duplicates(doc, "concept_map")
+        for i, topic in _items(doc, "topics"):
+            entries = topic.get("tools")
+            if not isinstance(entries, dict) or not tools:
+                continue
+            for tool_id, side in entries.items():
+                path = ("topics", i, "tools", tool_id)
+                if tool_id not in tools:
+                    problems.append(Problem(doc.file, doc.key_line_of(path), format_path(path),
+                                            f"'{tool_id}' is not a tool id (known: {', '.join(tools)})"))
+                elif tool_id in official:
+                    problems += _side_rules(doc, path, side, official[tool_id], today)
+            for tool_id in tools:
+                if tool_id not in entries:
+                    path = ("topics", i, "tools")
+                    problems.append(Problem(doc.file, doc.key_line_of(path), format_path(path),
+                                            f"missing a side for tool '{tool_id}'; every tool needs one in every topic"))
+        topic_ids = set(_ids(doc, "topics"))
+        for i, pair in _items(doc, "concept_map"):
+            if pair.get("id") in topic_ids:
+                path = ("concept_map", i, "id")
+                problems.append(Problem(doc.file, doc.line_of(path), format_path(path),
+                                        f"'{pair['id']}' is also a topic id; anchors on the page must differ"))
+            problems += _future(doc, ("concept_map", i, "reviewed"), pair.get("reviewed"), today)
+            sides = {}
+            for end in ("from", "to"):
+                side = pair.get(end)
+                tool_id = side.get("tool") if isinstance(side, dict) else None
+                if not isinstance(tool_id, str) or not tools:
+                    continue
+                path = ("concept_map", i, end, "tool")
+                if tool_id not in tools:
+                    problems.append(Problem(doc.file, doc.line_of(path), format_path(path),
+                                            f"'{tool_id}' is not a tool id (known: {', '.join(tools)})"))
+                    continue
+                sides[end] = tool_id
+                if tool_id in official:
+                    problems += _unofficial(doc, ("concept_map", i, end, "sources"), side.get("sources"), official[tool_id])
+            if len(sides) == 2 and sides["from"] == sides["to"]:
+                path = ("concept_map", i, "to", "tool")
+                problems.append(Problem(doc.file, doc.line_of(path), format_path(path),
+                                        f"'{sides['to']}' is also the 'from' tool; a pair maps one tool's concept to another tool's"))
     return problems

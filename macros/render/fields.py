@@ -59,7 +59,7 @@ def fields(schema: dict, schemas: dict, current: str, path: str = "", required: 
 
 def reference(schemas: dict, data_files: dict[str, str]) -> str:
     """Markdown: one section per data file with a table of its fields."""
-    sections = [{"file": data_file, "anchor": data_file.removesuffix(".yml"), "schema": schema_name,
+    sections = [{"file": data_file, "anchor": data_file.removesuffix(".yml").replace("_", "-"), "schema": schema_name,
                  "description": schemas[schema_name].get("description", ""),
                  "rows": fields(schemas[schema_name], schemas, schema_name)}
                 for data_file, schema_name in data_files.items()]
