@@ -98,6 +98,9 @@ def cost_items(page) -> list[tuple[str, str]]:
         cells = page.locator(f"#{table_id} tbody tr:first-child > *").count()
         items += [(f"#{table_id} tbody tr:nth-child({r}) > :nth-child({c})", "")
                   for r in range(1, rows + 1) for c in range(1, cells + 1)]
+    return items
+
+
 def concept_map_items(data) -> list[tuple[str, str]]:
     items = []
     for p in data.concept_map:
@@ -137,6 +140,10 @@ def test_every_cost_table_cell_is_whole_on_screen(small_screen, site_data, width
         for p in v.plans:
             items.append((f"#plans-{v.tool} tbody tr:first-child td[data-plan={p.id}] .cmp-label", p.name))
     assert unreadable(page, items) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("width,scale", WIDTHS)
 def test_every_concept_map_and_moving_cell_is_whole_on_screen(small_screen, site_data, width, scale):
     page = small_screen(width, scale)
     page.goto("/moving/")
