@@ -325,3 +325,16 @@ def test_text_cannot_break_out_of_the_container(small_data):
     parser = GuideAttr()
     parser.feed(html)
     assert parser.payload["questions"]["size"]["text"] == '"></div><script>alert(1)</script>'
+
+
+def test_every_result_page_previews_as_its_result(site_dir, site_data):
+    import re as _re
+    from html import unescape
+
+    for o in site_data.guide.outcomes:
+        html = (site_dir / "decision-guide" / "result" / o.id / "index.html").read_text(encoding="utf-8")
+        meta = {k: unescape(v) for k, v in _re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', html)}
+        assert meta["og:title"] == f"{o.title} - Dagster or Prefect?"
+        assert meta["og:description"] == o.why == meta["description"]
+        assert meta["og:image"].endswith(f"/decision-guide/result/{o.id}/social.png")
+        assert (site_dir / "decision-guide" / "result" / o.id / "social.png").is_file()

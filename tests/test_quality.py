@@ -89,7 +89,9 @@ def _assert_axe_clean(page, url, scheme):
     assert violations == [], "\n".join(violations)
 
 
-GUIDE_RESULT = "/decision-guide/?team-size=several-teams&on-call=authors&failure-focus=affected-data"
+# A result with every kind of row: a hosted-only cell, what a hosted product adds, a dedicated feature.
+GUIDE_RESULT = ("/decision-guide/?hosting=undecided&requirements=own-logins,lineage,human-approval&team-size=several-teams"
+                "&on-call=authors&main-job=keep-runs-healthy&failure-focus=affected-data")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
