@@ -21,7 +21,7 @@ function el(tag, attrs = {}, ...children) {
 const NONE = "none";
 const VIEWS = {
   "open-source": "as you would run it yourselves: what exists only in a hosted product is marked as not available",
-  hosted: "with the hosted products: what each adds is shown",
+  hosted: "with the hosted products, including what each adds",
   both: "both ways, since hosting is not decided",
 };
 
