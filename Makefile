@@ -10,7 +10,7 @@ EXPY := $(EXVENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup setup-site serve build check test test-examples bench clean
+.PHONY: setup setup-site serve build build-zensical check test test-examples bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ serve: $(VENV)/.installed  ## live-reloading preview on http://127.0.0.1:8000/da
 
 build: $(VENV)/.installed  ## the static site, in site/
 	$(PY) -m mkdocs build --strict
+
+build-zensical: $(VENV)/.installed  ## the same site built by Zensical, in site/ (then the shared post-build step)
+	$(PY) -m zensical build --clean
+	$(PY) -m macros postbuild site
 
 check: $(VENV)/.installed  ## validate data/ and report every problem (needs Python only)
 	$(PY) -m macros check

@@ -13,13 +13,13 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
 from .records import UnknownId
-from .render import examples, exports, fields, guide, inert, render, social, tables
+from . import postbuild
+from .render import examples, fields, guide, inert, render, tables
 
 
 class DataProblems(SystemExit):
@@ -52,7 +52,7 @@ def define_env(env):
             setattr(env.conf.validation.links, kind, logging.INFO)
         data = None
 
-    env.site_data, env.preview_pages = data, {}   # for on_post_build; not exposed to page templates
+    env.site_data = data   # for on_post_build; not exposed to page templates
     today = date.today()
     if data is not None:
         for c, tool_id, e in data.stale(today):
@@ -139,31 +139,18 @@ def define_env(env):
 
 
 def on_post_page_macros(env):
-    """Under `mkdocs serve` with bad data, every page starts with the list of problems.
-    Every page is also remembered for its link-preview image."""
+    """Under `mkdocs serve` with bad data, every page starts with the list of problems."""
     problems = env.variables.get("data_problems")
     if problems:
         env.markdown = problem_panel(problems) + "\n\n" + env.markdown
-    meta = env.page.meta or {}
-    env.preview_pages[env.page.url] = (
-        env.page.title or env.conf["site_name"], meta.get("description") or env.conf.get("site_description") or "")
 
 
 def on_post_build(env):
-    """Files built from the data beside the pages: the exports (JSON, its schema, CSV)
-    and one link-preview image per page, at <page>/social.png."""
-    site_dir, site_url = Path(env.conf["site_dir"]), env.conf.get("site_url") or "/"
-    data = env.site_data
-    if data is not None:
-        (site_dir / exports.JSON_PATH.lstrip("/")).write_text(exports.as_json(data, site_url), encoding="utf-8")
-        (site_dir / exports.CSV_PATH.lstrip("/")).write_text(exports.as_csv(data, site_url), encoding="utf-8", newline="")
-        schema = Path(env.project_dir) / "data" / "schema" / exports.SCHEMA_SOURCE
-        (site_dir / exports.SCHEMA_PATH.lstrip("/")).write_bytes(schema.read_bytes())
-    host = urlsplit(site_url).netloc + urlsplit(site_url).path.rstrip("/")
-    for url, (title, description) in sorted(env.preview_pages.items()):
-        folder = site_dir / url
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "social.png").write_bytes(social.preview_png(title, description, env.conf["site_name"], host))
+    """Files written beside the pages (exports, preview images, minified assets, redirects):
+    macros/postbuild.py, which `python -m macros postbuild` also runs after a Zensical build."""
+    postbuild.run(env.site_data, Path(env.conf["site_dir"]), {
+        "site_url": env.conf.get("site_url") or "/", "site_name": env.conf["site_name"],
+        "docs_dir": env.conf.get("docs_dir") or Path(env.project_dir) / "docs"})
 
 
 def _call_site(env, name: str, args: tuple, message: str) -> Problem:

@@ -196,12 +196,19 @@ class Guide:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    old: str                   # a path that used to be a page, e.g. '/guide/'
+    new: str                   # the page it now leads to, e.g. '/decision-guide/'
+
+
+@dataclass(frozen=True)
 class SiteData:
     tools: tuple[Tool, ...]
     factors: tuple[Factor, ...]
     criteria: tuple[Criterion, ...]
     guide: Guide
     examples: tuple[Example, ...] = ()
+    redirects: tuple[Redirect, ...] = ()
 
     def tool(self, tool_id: str) -> Tool:
         return find(self.tools, tool_id, "tool")

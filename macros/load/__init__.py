@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..problems import DataError, Problem
 from ..records import Criterion, Entry, Example, ExampleCode, Factor, SiteData, Tool
-from . import guide_rules, schema
+from . import guide_rules, redirects, schema
 from .rules import EXAMPLE_FILE, cross_check, example_rules
 from .yamlsource import Document, read
 
@@ -24,6 +24,7 @@ FILES = {
     "criteria.yml": "criteria.schema.json",
     "guide.yml": "guide.schema.json",
     "examples.yml": "examples.schema.json",
+    "redirects.yml": "redirects.schema.json",
 }
 
 
@@ -78,7 +79,7 @@ def build_records(docs: dict[str, Document]) -> SiteData:
                            for t in tools if t.id in x["tools"]))
         for x in docs["examples.yml"].value["examples"])
     return SiteData(tools=tools, factors=factors, criteria=criteria, guide=guide_rules.build(docs["guide.yml"]),
-                    examples=examples)
+                    examples=examples, redirects=redirects.build(docs["redirects.yml"]))
 
 
 def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: date | None = None) -> SiteData:
@@ -90,6 +91,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     # Cross-references also run on files with schema errors: report everything at once.
     problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None, today)
     problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
+    problems += redirects.check(docs.get("redirects.yml"), docs_dir if docs_dir.is_dir() else None)
     if problems:
         raise DataError(problems)
     return build_records(docs)
