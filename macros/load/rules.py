@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..problems import Problem, format_path
-from . import guide_rules
+from . import guide_rules, sources
 from .yamlsource import Document, mappings
 
 
@@ -57,17 +56,30 @@ def _official_sources(crit: Document, i: int, entries: dict, official: dict) -> 
 
 
 def _unofficial(doc: Document, where: tuple, urls, tool: tuple) -> list[Problem]:
-    """A problem for each URL in a list that is not on one of the tool's official sites."""
+    """A problem for each URL in a list that does not open one of the tool's official pages."""
     name, prefixes = tool
     prefixes = tuple(p for p in prefixes if isinstance(p, str))
     problems = []
     for k, url in enumerate(urls if isinstance(urls, list) else []):
-        if isinstance(url, str) and url.startswith(("http://", "https://")) and not url.startswith(prefixes):
+        # Text that is not an http(s) URL at all is the schema's to report (once).
+        verdict = sources.judge(url, prefixes, name) if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+        if verdict:
             path = where + (k,)
-            allowed = ", ".join(p.split("://", 1)[1].rstrip("/") for p in prefixes)
-            problems.append(Problem(doc.file, doc.line_of(path), format_path(path),
-                                    f"'{url}' is on {urlsplit(url).netloc}, which is not an official {name} source "
-                                    f"(allowed: {allowed}; see official_sources in tools.yml)"))
+            problems.append(Problem(doc.file, doc.line_of(path), format_path(path), verdict))
+    return problems
+
+
+def _prefix_problems(tools_doc: Document | None) -> list[Problem]:
+    """Each official_sources entry is an https host + path prefix, written in normal form."""
+    problems = []
+    for i, t in _items(tools_doc, "tools"):
+        entries = t.get("official_sources")
+        for k, text in enumerate(entries if isinstance(entries, list) else []):
+            problem = sources.prefix(text)[1] if isinstance(text, str) else None
+            if problem:
+                path = ("tools", i, "official_sources", k)
+                problems.append(Problem(tools_doc.file, tools_doc.line_of(path), format_path(path),
+                                        f"'{text}' {problem}"))
     return problems
 
 
@@ -98,6 +110,7 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
     problems = _duplicates(tools_doc, "tools") + _duplicates(factors_doc, "factors") + _duplicates(crit, "criteria")
     tools, factors = _ids(tools_doc, "tools"), _ids(factors_doc, "factors")
     official = _official(tools_doc)
+    problems += _prefix_problems(tools_doc)
     per_factor = Counter()
     for i, c in _items(crit, "criteria"):
         factor, cid, entries = c.get("factor"), c.get("id"), c.get("tools")
