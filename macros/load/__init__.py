@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..problems import DataError, Problem
 from ..records import Criterion, Entry, Example, ExampleCode, Factor, SiteData, Tool
-from . import guide_rules, redirects, schema
+from . import guide_rules, pins, redirects, schema
 from .rules import EXAMPLE_FILE, cross_check, example_rules
 from .yamlsource import Document, read
 
@@ -91,6 +91,7 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     # Cross-references also run on files with schema errors: report everything at once.
     problems += cross_check(docs, docs_dir if docs_dir.is_dir() else None, today)
     problems += example_rules(docs.get("examples.yml"), docs, data_dir.parent)
+    problems += pins.check(docs.get("tools.yml"), docs.get("examples.yml"), data_dir.parent)
     problems += redirects.check(docs.get("redirects.yml"), docs_dir if docs_dir.is_dir() else None)
     if problems:
         raise DataError(problems)
