@@ -138,8 +138,25 @@ def define_env(env):
         return fields.reference(load_schemas(project / "data" / "schema"), FILES)
 
 
+_TEMPLATE_OPENERS = ("{{", "{%", "{#")
+
+
+def on_pre_page_macros(env):
+    """A page title is text. mkdocs-macros renders a title that contains '{{', '{%' or '{#'
+    as a template (and stops the build on an unknown tag): keep it out of that step and
+    put it back afterwards, so the theme shows it as written (escaped by overrides/main.html)."""
+    title = env.page.title
+    env.page_title_as_written = None
+    if isinstance(title, str) and any(opener in title for opener in _TEMPLATE_OPENERS):
+        env.page_title_as_written = title
+        env.page.title = "page title"   # a stand-in with nothing to render
+
+
 def on_post_page_macros(env):
-    """Under `mkdocs serve` with bad data, every page starts with the list of problems."""
+    """Under `mkdocs serve` with bad data, every page starts with the list of problems.
+    A title hidden from the template step gets its own text back."""
+    if getattr(env, "page_title_as_written", None) is not None:
+        env.page.title, env.page_title_as_written = env.page_title_as_written, None
     problems = env.variables.get("data_problems")
     if problems:
         env.markdown = problem_panel(problems) + "\n\n" + env.markdown
@@ -166,4 +183,4 @@ def _call_site(env, name: str, args: tuple, message: str) -> Problem:
     return Problem(file, line, "", f"{{{{ {call} }}}}: {message}")
 
 
-__all__ = ["define_env", "on_post_page_macros", "on_post_build"]
+__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]

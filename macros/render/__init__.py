@@ -22,8 +22,12 @@ _HTTP = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def inert(text) -> str:
-    """Text made safe for HTML content or a quoted attribute, and inert for Jinja and Markdown."""
+    """Text made safe for HTML content or a quoted attribute, and inert for Jinja and Markdown.
+    A line break becomes a character reference too: in Markdown it would end a heading, a
+    list item or a content tab's title (and with it an explicit { #id }); in HTML it
+    still reads as the same whitespace."""
     out = escape(str(text), quote=True)
+    out = out.replace("\r\n", "&#10;").replace("\r", "&#10;").replace("\n", "&#10;")
     return (out.replace("{", "&#123;").replace("}", "&#125;")
                .replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;")
                .replace("[", "&#91;").replace("]", "&#93;"))
