@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from . import urls
 from .records import SiteData
 from .render import exports
-from .sitecheck import is_redirect, parse
+from .sitecheck import PageParser, is_redirect
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,10 +68,19 @@ def write_exports(data: SiteData, site_dir: Path, site_url: str) -> list[Path]:
 
 # --- Link previews ------------------------------------------------------------------
 
+def parse_head(page: Path) -> PageParser:
+    """The page's <head> only: the tags a preview needs, without reading the body."""
+    text = page.read_text(encoding="utf-8")
+    end = text.find("</head>")
+    parser = PageParser()
+    parser.feed(text if end < 0 else text[:end])
+    return parser
+
+
 def page_card(page: Path, site_name: str) -> tuple[str, str, str] | None:
     """(image URL, title, description) from a built page's meta tags; None for a page
     without a preview image (the 404 template, a redirect stub)."""
-    parsed = parse(page)
+    parsed = parse_head(page)
     meta = parsed.meta
     image = meta.get("og:image") or meta.get("twitter:image")
     if not image:
@@ -83,13 +92,12 @@ def page_card(page: Path, site_name: str) -> tuple[str, str, str] | None:
 
 
 def _renderer_stamp() -> str:
-    """What else decides the pixels: the drawing code, Pillow and its font engine."""
-    import PIL
-    from PIL import features
+    """What else decides the pixels: the drawing code (render/social.py) and the installed
+    Pillow, whose wheel bundles its font and FreeType. Read without importing Pillow."""
+    from importlib.metadata import version
 
-    from .render import social
-    code = Path(social.__file__).read_bytes()
-    return hashlib.sha256(code).hexdigest() + f"|pillow {PIL.__version__}|freetype {features.version('freetype2')}"
+    code = (Path(__file__).parent / "render" / "social.py").read_bytes()
+    return hashlib.sha256(code).hexdigest() + f"|pillow {version('Pillow')}"
 
 
 def preview_key(title: str, description: str, site_name: str, host: str, stamp: str) -> str:

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
@@ -65,8 +65,23 @@ def file_path(path: str) -> Markup:
     return Markup(path)
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between builds (Jinja checks each one against its source).
+    Compiling the templates is most of what rendering costs; without a writable folder
+    they are compiled each time."""
+    import os
+
+    folder = Path(os.environ.get("JINJA_CACHE_DIR") or Path(__file__).resolve().parents[2] / ".cache" / "jinja")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    bytecode_cache=_bytecode_cache(),
     autoescape=True,
     finalize=_finalize,
     undefined=StrictUndefined,
