@@ -14,11 +14,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import postbuild
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
 from .records import UnknownId
-from . import postbuild
 from .render import examples, fields, guide, inert, render, tables
 
 
