@@ -10,7 +10,7 @@ EXPY := $(EXVENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup setup-site serve build check test test-examples bench clean
+.PHONY: setup setup-site serve build build-zensical check test test-examples bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,11 +31,15 @@ setup-site: $(VENV)/.installed
 
 setup: $(VENV)/.installed node_modules/.package-lock.json $(EXVENV)/.installed
 
-serve: $(VENV)/.installed  ## live-reloading preview on http://127.0.0.1:8000/dagster-or-prefect/
+serve: $(VENV)/.installed node_modules/.package-lock.json  ## live-reloading preview on http://127.0.0.1:8000/dagster-or-prefect/
 	$(PY) -m mkdocs serve
 
-build: $(VENV)/.installed  ## the static site, in site/
+build: $(VENV)/.installed node_modules/.package-lock.json  ## the static site, in site/
 	$(PY) -m mkdocs build --strict
+
+build-zensical: $(VENV)/.installed node_modules/.package-lock.json  ## the same site built by Zensical, in site/ (then the shared post-build step)
+	$(PY) -m zensical build --clean
+	$(PY) -m macros postbuild site
 
 check: $(VENV)/.installed  ## validate data/ and report every problem (needs Python only)
 	$(PY) -m macros check

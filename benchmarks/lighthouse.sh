@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
-# Lighthouse accessibility, best-practices and SEO scores for the key pages.
+# Lighthouse figures for the key pages.
+#  1. accessibility, best-practices and SEO scores for /, /comparison/, /decision-guide/;
+#  2. mobile performance score and total blocking time (TBT) for /comparison/ and
+#     /examples/ beside the plain /conclusion/: medians of $RUNS runs (default 5),
+#     interleaved (page after page, then again), so that load on the machine falls on
+#     all pages alike. Target: the key pages' TBT no worse than the plain page's.
 # Not part of `make test` (it downloads Lighthouse from npm, ~100 MB). Run:
 #   benchmarks/lighthouse.sh            # needs Node 20+, npm and a Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 chrome=${CHROME_PATH:-/usr/bin/chromium}
+runs=${RUNS:-5}
+port=${PORT:-8765}
 tools=$(mktemp -d)
 npm install --silent --prefix "$tools" lighthouse@12.8.2 >/dev/null
 .venv/bin/python -m mkdocs build -q --site-dir "$tools/site"
-.venv/bin/python -m http.server 8765 --bind 127.0.0.1 --directory "$tools/site" >/dev/null 2>&1 &
+.venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$tools/site" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server; rm -rf "$tools"' EXIT
 sleep 1
+flags="--headless=new --no-sandbox --disable-background-networking --disable-component-update --disable-sync"
+lighthouse() {   # URL path, output file, lighthouse options...
+  local page=$1 out=$2
+  shift 2
+  CHROME_PATH=$chrome "$tools/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" --quiet \
+    --chrome-flags="$flags" --output=json --output-path="$out" "$@" >/dev/null 2>&1
+}
+
 for page in "" comparison/ decision-guide/; do
-  CHROME_PATH=$chrome "$tools/node_modules/.bin/lighthouse" "http://127.0.0.1:8765/$page" --quiet \
-    --chrome-flags="--headless=new --no-sandbox --disable-background-networking --disable-component-update --disable-sync" \
-    --only-categories=accessibility,best-practices,seo --output=json --output-path="$tools/report.json" >/dev/null 2>&1
+  lighthouse "$page" "$tools/report.json" --only-categories=accessibility,best-practices,seo
   .venv/bin/python - "$tools/report.json" "/$page" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
@@ -24,3 +37,28 @@ scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
 print(sys.argv[2], scores)
 PY
 done
+
+# Mobile (Lighthouse's default form factor and throttling), performance only.
+mkdir -p "$tools/perf"
+for run in $(seq "$runs"); do
+  for page in conclusion/ comparison/ examples/; do
+    lighthouse "$page" "$tools/perf/${page%/}-$run.json" --only-categories=performance --form-factor=mobile
+  done
+done
+.venv/bin/python - "$tools/perf" <<'PY'
+import json, statistics, sys
+from pathlib import Path
+found = {}
+for report in sorted(Path(sys.argv[1]).glob("*.json")):
+    page = report.stem.rsplit("-", 1)[0]
+    data = json.loads(report.read_text())
+    found.setdefault(page, []).append((data["categories"]["performance"]["score"] * 100,
+                                       data["audits"]["total-blocking-time"]["numericValue"]))
+plain = statistics.median(t for _, t in found["conclusion"])
+for page in ("conclusion", "comparison", "examples"):
+    perf = statistics.median(p for p, _ in found[page])
+    tbt = statistics.median(t for _, t in found[page])
+    spread = f"{min(t for _, t in found[page]):.0f}-{max(t for _, t in found[page]):.0f} ms"
+    print(f"mobile /{page}/: performance {perf:.0f}, TBT median {tbt:.0f} ms ({spread}, {len(found[page])} runs); "
+          f"{tbt - plain:+.0f} ms vs the plain /conclusion/" + (" (target: no worse)" if page != "conclusion" else ""))
+PY

@@ -15,7 +15,8 @@ if _registered is None or _registered.__dict__ is not globals():  # executed wit
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     _glue = importlib.import_module("macros.glue")
     define_env, on_post_page_macros, on_post_build = _glue.define_env, _glue.on_post_page_macros, _glue.on_post_build
+    on_pre_page_macros = _glue.on_pre_page_macros
 else:
-    from .glue import define_env, on_post_build, on_post_page_macros
+    from .glue import define_env, on_post_build, on_post_page_macros, on_pre_page_macros
 
-__all__ = ["define_env", "on_post_page_macros", "on_post_build"]
+__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]

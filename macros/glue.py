@@ -13,13 +13,13 @@ import logging
 import sys
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from . import postbuild, urls
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
 from .records import STALE_AFTER_DAYS, UnknownId
-from .render import cost, examples, exports, fields, guide, inert, moving, render, selfhosting, social, tables
+from .render import cost, examples, fields, guide, inert, moving, render, selfhosting, tables
 
 
 class DataProblems(SystemExit):
@@ -52,7 +52,7 @@ def define_env(env):
             setattr(env.conf.validation.links, kind, logging.INFO)
         data = None
 
-    env.site_data, env.preview_pages = data, {}   # for on_post_build; not exposed to page templates
+    env.site_data = data   # for on_post_build; not exposed to page templates
     today = date.today()
     if data is not None:
         for c, tool_id, e in data.stale(today):
@@ -184,36 +184,47 @@ def define_env(env):
         return moving.sections(data)
 
     @macro
+    def page_downloads(page_name: str) -> str:
+        """Links to the JSON and CSV the post-build step writes for a page's tables."""
+        if page_name not in urls.PAGE_EXPORTS:
+            raise UnknownId("page with downloads", page_name, urls.PAGE_EXPORTS)
+        return render("downloads.html", paths=urls.PAGE_EXPORTS[page_name], href=urls.resolver(page_url()))
+
+    @macro
     def field_reference() -> str:
         return fields.reference(load_schemas(project / "data" / "schema"), FILES)
 
 
+_TEMPLATE_OPENERS = ("{{", "{%", "{#")
+
+
+def on_pre_page_macros(env):
+    """A page title is text. mkdocs-macros renders a title that contains '{{', '{%' or '{#'
+    as a template (and stops the build on an unknown tag): keep it out of that step and
+    put it back afterwards, so the theme shows it as written (escaped by overrides/main.html)."""
+    title = env.page.title
+    env.page_title_as_written = None
+    if isinstance(title, str) and any(opener in title for opener in _TEMPLATE_OPENERS):
+        env.page_title_as_written = title
+        env.page.title = "page title"   # a stand-in with nothing to render
+
+
 def on_post_page_macros(env):
     """Under `mkdocs serve` with bad data, every page starts with the list of problems.
-    Every page is also remembered for its link-preview image."""
+    A title hidden from the template step gets its own text back."""
+    if getattr(env, "page_title_as_written", None) is not None:
+        env.page.title, env.page_title_as_written = env.page_title_as_written, None
     problems = env.variables.get("data_problems")
     if problems:
         env.markdown = problem_panel(problems) + "\n\n" + env.markdown
-    meta = env.page.meta or {}
-    env.preview_pages[env.page.url] = (
-        env.page.title or env.conf["site_name"], meta.get("description") or env.conf.get("site_description") or "")
 
 
 def on_post_build(env):
-    """Files built from the data beside the pages: the exports (JSON, its schema, CSV)
-    and one link-preview image per page, at <page>/social.png."""
-    site_dir, site_url = Path(env.conf["site_dir"]), env.conf.get("site_url") or "/"
-    data = env.site_data
-    if data is not None:
-        (site_dir / exports.JSON_PATH.lstrip("/")).write_text(exports.as_json(data, site_url), encoding="utf-8")
-        (site_dir / exports.CSV_PATH.lstrip("/")).write_text(exports.as_csv(data, site_url), encoding="utf-8", newline="")
-        schema = Path(env.project_dir) / "data" / "schema" / exports.SCHEMA_SOURCE
-        (site_dir / exports.SCHEMA_PATH.lstrip("/")).write_bytes(schema.read_bytes())
-    host = urlsplit(site_url).netloc + urlsplit(site_url).path.rstrip("/")
-    for url, (title, description) in sorted(env.preview_pages.items()):
-        folder = site_dir / url
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / "social.png").write_bytes(social.preview_png(title, description, env.conf["site_name"], host))
+    """Files written beside the pages (exports, preview images, minified assets, redirects):
+    macros/postbuild.py, which `python -m macros postbuild` also runs after a Zensical build."""
+    postbuild.run(env.site_data, Path(env.conf["site_dir"]), {
+        "site_url": env.conf.get("site_url") or "/", "site_name": env.conf["site_name"],
+        "docs_dir": env.conf.get("docs_dir") or Path(env.project_dir) / "docs"})
 
 
 def _call_site(env, name: str, args: tuple, message: str) -> Problem:
@@ -229,4 +240,4 @@ def _call_site(env, name: str, args: tuple, message: str) -> Problem:
     return Problem(file, line, "", f"{{{{ {call} }}}}: {message}")
 
 
-__all__ = ["define_env", "on_post_page_macros", "on_post_build"]
+__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros", "on_post_build"]

@@ -444,6 +444,12 @@ class CostData:
 
 
 @dataclass(frozen=True)
+class Redirect:
+    old: str                   # a path that used to be a page, e.g. '/guide/'
+    new: str                   # the page it now leads to, e.g. '/decision-guide/'
+
+
+@dataclass(frozen=True)
 class SiteData:
     tools: tuple[Tool, ...]
     factors: tuple[Factor, ...]
@@ -455,6 +461,7 @@ class SiteData:
     self_hosting: tuple[Topic, ...] = ()       # the sections of /self-hosting/
     moving: tuple[Topic, ...] = ()             # the sections of /moving/ after the map
     concept_map: tuple[ConceptPair, ...] = ()  # the rows of the map on /moving/
+    redirects: tuple[Redirect, ...] = ()
 
     def tool(self, tool_id: str) -> Tool:
         return find(self.tools, tool_id, "tool")

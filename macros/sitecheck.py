@@ -23,9 +23,12 @@ class PageParser(HTMLParser):
         self.resources: list[str] = []
         self.meta: dict[str, str] = {}        # <meta name=...> and <meta property=...>
         self.link_rels: dict[str, str] = {}   # <link rel=canonical ...> and friends
+        self.title = ""                       # the text of <title>
+        self._in_title = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        self._in_title = tag == "title" and not self.title
         if a.get("id"):
             self.ids.append(a["id"])
         if tag == "a" and a.get("href") is not None:
@@ -45,6 +48,14 @@ class PageParser(HTMLParser):
             self.meta.setdefault(a.get("property") or a.get("name"), a.get("content", ""))
 
 
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
 def parse(path: Path) -> PageParser:
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -52,7 +63,7 @@ def parse(path: Path) -> PageParser:
 
 
 def is_redirect(path: Path) -> bool:
-    """A stub written by mkdocs-redirects for an old URL."""
+    """A redirect stub for an old URL (macros/postbuild.py writes them)."""
     return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:2000]
 
 

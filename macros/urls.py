@@ -26,6 +26,12 @@ PAGES = {
 
 # Files built beside the pages for reuse (see render/exports.py).
 EXPORTS = {"json": "/comparison.json", "csv": "/comparison.csv", "schema": "/comparison.schema.json"}
+# The same for the other pages with tables: page name -> kind -> public path.
+PAGE_EXPORTS = {
+    "cost": {"json": "/cost.json", "csv": "/cost.csv", "schema": "/cost.schema.json"},
+    "self-hosting": {"json": "/self-hosting.json", "csv": "/self-hosting.csv"},
+    "moving": {"json": "/moving.json", "csv": "/moving.csv"},
+}
 
 
 def page(name: str) -> str:

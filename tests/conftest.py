@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1"}
-# Silence the end-of-life banners that Material and mkdocs-redirects print.
+# Silence the end-of-life banner that Material prints.
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 os.environ.update(QUIET)
 

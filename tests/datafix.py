@@ -25,6 +25,7 @@ def copy_data(tmp_path: Path) -> Path:
     shutil.copytree(FIXTURES / "data", dest)
     shutil.copytree(ROOT / "data" / "schema", dest / "schema")
     shutil.copytree(FIXTURES / "examples", tmp_path / "examples")
+    shutil.copy(FIXTURES / "requirements-examples.txt", tmp_path / "requirements-examples.txt")
     return dest
 
 
@@ -59,7 +60,7 @@ def copy_project(tmp_path: Path) -> Path:
     """A copy of everything a build reads, so a test can change the data and build it."""
     project = tmp_path / "project"
     project.mkdir(parents=True)
-    for item in ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples"):
+    for item in ("mkdocs.yml", "docs", "overrides", "macros", "data", "examples", "requirements-examples.txt"):
         src = ROOT / item
         if src.is_dir():
             shutil.copytree(src, project / item, ignore=shutil.ignore_patterns("__pycache__"))

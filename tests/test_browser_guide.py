@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import real_data
 
@@ -25,7 +26,7 @@ def label(question_id: str, answer_id: str) -> str:
 
 
 def answer(page, question_id, answer_id):
-    page.locator(".guide-app legend").filter(has_text=QUESTIONS[question_id].text).wait_for()
+    page.locator(".guide-app fieldset:not([hidden]) legend").filter(has_text=QUESTIONS[question_id].text).wait_for()
     page.get_by_role("button", name=label(question_id, answer_id), exact=True).click()
 
 
@@ -82,9 +83,9 @@ def check_result(page, steps):
     """What the reader sees, read in one pass: the rows shown, their cells, who brought them, the counts."""
     rows = expected_rows(steps)
     result = page.locator(".guide-result")
-    try:   # the script renders on load and on popstate: give it the moment it needs
-        page.wait_for_function(WANTED, ",".join(sorted(rows)), timeout=5000)
-    except Exception:
+    try:   # the script renders on load and on popstate (Material also reloads the content then)
+        page.wait_for_function(WANTED, arg=",".join(sorted(rows)), timeout=5000)
+    except PlaywrightTimeout:
         pass   # the assertion below shows the difference
     shown = {r["id"]: r for r in result.evaluate(SHOWN)}
     assert sorted(shown) == sorted(rows)
@@ -123,7 +124,7 @@ def test_clicking_through_reaches_the_outcome_and_its_section(page, outcome):
     page.goto("/decision-guide/")
     tick = REQUIREMENTS.answers[len(outcome) % len(REQUIREMENTS.answers)]
     for step, qid in enumerate(_order(trail), 1):
-        page.locator(".guide-app legend").filter(has_text=QUESTIONS[qid].text).wait_for()
+        page.locator(".guide-app fieldset:not([hidden]) legend").filter(has_text=QUESTIONS[qid].text).wait_for()
         assert page.locator(".guide-progress").text_content().startswith(f"Question {step} of at most")
         if QUESTIONS[qid].multiple:
             page.get_by_label(tick.label).check()
@@ -240,14 +241,14 @@ def test_back_change_and_restart(page):
     page.goto(f"/decision-guide/?{query(steps_for(trail))}")
     assert result_title(page) == OUTCOMES["on-call-runs"].title
     page.get_by_role("button", name="Back", exact=True).click()
-    assert page.locator(".guide-app legend").inner_text() == QUESTIONS[_order(trail)[-1]].text
+    assert page.locator(".guide-app fieldset:not([hidden]) legend").inner_text() == QUESTIONS[_order(trail)[-1]].text
     page.get_by_role("button", name=f"Change your answer to: {QUESTIONS[GUIDE.start].text}").click()
-    assert page.locator(".guide-app legend").inner_text() == QUESTIONS[GUIDE.start].text
+    assert page.locator(".guide-app fieldset:not([hidden]) legend").inner_text() == QUESTIONS[GUIDE.start].text
     assert "?" not in page.url
     page.get_by_role("button", name=QUESTIONS[GUIDE.start].answers[1].label).click()
     assert f"{GUIDE.start}={QUESTIONS[GUIDE.start].answers[1].id}" in page.url
     page.get_by_role("button", name="Restart").click()
-    assert page.locator(".guide-app legend").inner_text() == QUESTIONS[GUIDE.start].text
+    assert page.locator(".guide-app fieldset:not([hidden]) legend").inner_text() == QUESTIONS[GUIDE.start].text
     assert page.locator(".guide-summary").count() == 0
 
 
@@ -257,15 +258,15 @@ def test_browser_back_and_forward_step_through_answers(page):
     order = _order(trail)
     for qid in order:
         if QUESTIONS[qid].multiple:
-            page.locator(".guide-app legend").filter(has_text=QUESTIONS[qid].text).wait_for()
+            page.locator(".guide-app fieldset:not([hidden]) legend").filter(has_text=QUESTIONS[qid].text).wait_for()
             page.get_by_role("button", name="Continue").click()
         else:
             answer(page, qid, dict(trail)[qid])
     assert "requirements=none" in page.url
     page.go_back()
-    assert page.locator(".guide-app legend").inner_text() == QUESTIONS[order[-1]].text
+    assert page.locator(".guide-app fieldset:not([hidden]) legend").inner_text() == QUESTIONS[order[-1]].text
     page.go_back()
-    assert page.locator(".guide-app legend").inner_text() == QUESTIONS[order[-2]].text
+    assert page.locator(".guide-app fieldset:not([hidden]) legend").inner_text() == QUESTIONS[order[-2]].text
     page.go_forward()
     page.go_forward()
     assert result_title(page) == OUTCOMES["growth-in-scale"].title
@@ -281,7 +282,7 @@ def test_browser_back_and_forward_step_through_answers(page):
 def test_garbage_urls_keep_the_valid_part_and_never_throw(page, garbage):
     # The page fixture fails on any console error or uncaught exception.
     page.goto(f"/decision-guide/{garbage}")
-    legend = page.locator(".guide-app legend")
+    legend = page.locator(".guide-app fieldset:not([hidden]) legend")
     if "dbt-models,nope" in garbage:
         assert legend.inner_text() == QUESTIONS["team-size"].text
         assert page.url.endswith("/decision-guide/?hosting=hosted&requirements=dbt-models")
@@ -297,7 +298,7 @@ def test_keyboard_only_walk_with_focus_and_announcements(page):
     trail = FIRST["clarify-goals"]
     page.goto("/decision-guide/")
     for qid in _order(trail):
-        page.locator(".guide-app legend").filter(has_text=QUESTIONS[qid].text).wait_for()
+        page.locator(".guide-app fieldset:not([hidden]) legend").filter(has_text=QUESTIONS[qid].text).wait_for()
         if QUESTIONS[qid].multiple:
             page.keyboard.press("Tab")
             assert page.evaluate("document.activeElement.type") == "checkbox"
@@ -327,7 +328,7 @@ def test_guide_works_after_instant_navigation_away_and_back(page):
     page.wait_for_function("document.title.startsWith('Conclusion')")
     page.locator("nav.md-nav--primary a.md-nav__link", has_text="Decision guide").first.click()
     page.wait_for_function("document.title.startsWith('Decision guide')")
-    legend = page.locator(".guide-app legend")
+    legend = page.locator(".guide-app fieldset:not([hidden]) legend")
     assert legend.inner_text() == QUESTIONS[GUIDE.start].text
     answer(page, GUIDE.start, QUESTIONS[GUIDE.start].answers[0].id)
     page.go_back()

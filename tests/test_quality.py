@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, run_build
 from datafix import copy_project
-from macros.sitecheck import pages, parse
+from macros.sitecheck import is_redirect, pages, parse
 from publicurls import read_public_urls
 
 PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if u.endswith("/")]   # pages, not files
@@ -106,19 +106,29 @@ def test_no_accessibility_violations_in_a_guide_result(new_page, scheme):
 def _redirects() -> dict[str, str]:
     import yaml
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
-    return plugin["redirects"]["redirect_maps"]
+    doc = yaml.safe_load((ROOT / "data" / "redirects.yml").read_text(encoding="utf-8"))
+    return {r["from"]: r["to"] for r in doc["redirects"]}
 
 
-@pytest.mark.parametrize("old,new", sorted(_redirects().items()))
-def test_redirected_urls_land_on_their_new_page(page, old, new):
-    old_url = "/" + old.removesuffix(".md") + "/"
-    new_url = "/" + new.removesuffix(".md") + "/"
-    page.goto(old_url + "#pace-of-growth" if new == "comparison.md" else old_url)
+@pytest.mark.parametrize("old_url,new_url", sorted(_redirects().items()))
+def test_redirected_urls_land_on_their_new_page(page, old_url, new_url):
+    page.goto(old_url + "#pace-of-growth" if new_url == "/comparison/" else old_url)
     page.wait_for_url(f"**{new_url}*")
-    if new == "comparison.md":
+    if new_url == "/comparison/":
         assert page.url.endswith("#pace-of-growth")   # the anchor survives the redirect
+
+
+def test_every_redirect_is_a_public_url_and_its_stub_behaves_as_before(site_dir):
+    """The stubs are the ones mkdocs-redirects wrote: a meta refresh, a canonical link and
+    a script that carries the #anchor, all pointing at the new page relative to the old."""
+    public = set(read_public_urls(ROOT / "tests" / "public_urls.txt"))
+    for old_url, new_url in _redirects().items():
+        assert old_url in public, f"{old_url}: list the old URL in tests/public_urls.txt"
+        stub = (site_dir / old_url.strip("/") / "index.html").read_text(encoding="utf-8")
+        rel = "../" * old_url.strip("/").count("/") + "../" + new_url.lstrip("/")
+        assert f'<meta http-equiv="refresh" content="0; url={rel}">' in stub
+        assert f'<link rel="canonical" href="{rel}">' in stub
+        assert f'location.href="{rel}"+(anchor?"#"+anchor:"")' in stub
 
 
 def test_two_builds_give_identical_html(tmp_path, site_dir):
@@ -132,13 +142,23 @@ def test_two_builds_give_identical_html(tmp_path, site_dir):
     assert mismatch == [] and errors == []
 
 
-def test_zensical_builds_the_same_config_with_tables_and_guide(tmp_path, site_data):
-    """Material for MkDocs reaches end of life on 2027-05-05; Zensical reads the same mkdocs.yml."""
-    project = copy_project(tmp_path)
-    zensical = Path(sys.executable).with_name("zensical")
-    result = subprocess.run([str(zensical), "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=300)
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    """The site built the Zensical way (`make build-zensical`): `zensical build`, then the
+    shared post-build step as a command, in a copy of the project (a cold preview cache)."""
+    project = copy_project(tmp_path_factory.mktemp("zensical"))
+    zensical = [sys.executable, "-m", "zensical", "build", "--clean"]
+    result = subprocess.run(zensical, cwd=project, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    site = project / "site"
+    step = [sys.executable, "-m", "macros", "postbuild", "site"]
+    result = subprocess.run(step, cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_zensical_builds_the_same_config_with_tables_and_guide(zensical_site, site_data):
+    """Material for MkDocs reaches end of life on 2027-05-05; Zensical reads the same mkdocs.yml."""
+    site = zensical_site
     ids = parse(site / "comparison" / "index.html").ids
     for c in site_data.criteria:
         assert c.id in ids, c.id
@@ -150,6 +170,31 @@ def test_zensical_builds_the_same_config_with_tables_and_guide(tmp_path, site_da
     examples = (site / "examples" / "index.html").read_text(encoding="utf-8")
     assert examples.count('class="tabbed-set') == len(site_data.examples)
     assert parse(site / "comparison" / "index.html").meta["og:title"] == "Comparison - Dagster or Prefect?"
+
+
+def _own_files(site: Path) -> dict[str, bytes]:
+    """What this project writes beside the theme's output: exports, preview images,
+    redirect stubs and its own JS/CSS (the theme's assets and search index differ by design)."""
+    from macros import postbuild
+
+    out = {path: (site / path.lstrip("/")).read_bytes() for path in postbuild.EXPORTS}
+    out.update({p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("social.png")})
+    out.update({p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("index.html") if is_redirect(p)})
+    for folder, suffix in postbuild.OWN_ASSETS.items():
+        out.update({p.relative_to(site).as_posix(): p.read_bytes() for p in (site / folder).glob(f"*{suffix}")})
+    return out
+
+
+def test_mkdocs_and_zensical_builds_give_the_same_site(site_dir, zensical_site, site_data):
+    """Same page URLs; exports, preview images, redirect stubs and own assets byte for byte."""
+    urls_of = lambda site: sorted(p.relative_to(site).as_posix() for p in pages(site))   # noqa: E731
+    assert urls_of(zensical_site) == urls_of(site_dir)
+    mkdocs_files, zensical_files = _own_files(site_dir), _own_files(zensical_site)
+    assert sorted(zensical_files) == sorted(mkdocs_files)
+    assert len([k for k in mkdocs_files if k.endswith("social.png")]) == len(pages(site_dir))
+    assert len([k for k in mkdocs_files if k.endswith("index.html")]) == len(site_data.redirects) > 0
+    different = [k for k in mkdocs_files if mkdocs_files[k] != zensical_files[k]]
+    assert different == []
 
 
 # The theme marks its drawer and search toggles (checkboxes) autocomplete="off" so

@@ -30,6 +30,8 @@ function guide(root) {
   const { questions: Q, outcomes: O } = tree;
   const fixed = root.dataset.outcome;   // set on a result's own page
   const app = root.querySelector(".guide-app");
+  const stepsBox = app.querySelector(".guide-steps");
+  const extra = app.querySelector(".guide-extra");
   const panel = root.querySelector(".guide-result");
   const live = el("p", { class: "visually-hidden", "aria-live": "polite" });
   const heading = document.querySelector("article h1");
@@ -99,22 +101,19 @@ function guide(root) {
       atResult ? el("button", { type: "button", class: "link-button", onclick: () => window.print() }, "Print this result") : null);
   }
 
+  // The questions are in the page already: show the one asked, say where the reader is.
   function question(id, steps) {
     const q = Q[id];
     const progress = `Question ${steps.length + 1} of at most ${steps.length + q.remaining}`;
-    const legend = el("legend", { tabindex: "-1" }, q.text);
-    const body = q.multiple
-      ? el("div", { class: "guide-answers guide-checks" }, ...q.answers.map((a) =>
-        el("label", { class: "guide-check" }, el("input", { type: "checkbox", value: a.id }), ` ${a.label}`)),
-        el("button", { type: "button", class: "guide-answer-button guide-continue", onclick: () =>
-          go([...steps, [id, [...app.querySelectorAll(".guide-check input:checked")].map((b) => b.value)]]) }, "Continue"))
-      : el("div", { class: "guide-answers" }, ...q.answers.map((a) =>
-        el("button", { type: "button", class: "guide-answer-button", "data-answer": a.id,
-          onclick: () => go([...steps, [id, [a.id]]]) }, a.label)));
-    const fieldset = el("fieldset", { class: "boxed" }, legend,
-      q.help ? el("p", { class: "guide-help" }, q.help) : null, body);
-    return { nodes: [el("p", { class: "guide-progress" }, progress), fieldset, controls(steps, false), summary(steps)],
-      focus: legend, say: `${progress}: ${q.text}`, title: null };
+    let shown;
+    app.querySelectorAll("fieldset[data-q]").forEach((f) => {
+      f.hidden = f.dataset.q !== id;
+      if (!f.hidden) shown = f;
+    });
+    shown.querySelectorAll("input").forEach((b) => { b.checked = false; });
+    app.querySelector(".guide-progress").textContent = progress;
+    return { nodes: [controls(steps, false), summary(steps)], focus: shown.querySelector("legend"),
+      say: `${progress}: ${q.text}`, title: null };
   }
 
   // Which answers brought each row, in the order they were given.
@@ -206,7 +205,8 @@ function guide(root) {
     const atResult = Boolean(O[node]);
     const view = atResult ? result(node, steps) : question(Q[node] ? node : tree.start, Q[node] ? steps : []);
     if (panel) panel.hidden = !atResult;
-    app.replaceChildren(...view.nodes.filter(Boolean), live);
+    if (stepsBox) stepsBox.hidden = atResult;
+    extra.replaceChildren(...view.nodes.filter(Boolean));
     if (fixed) return;
     // A result names itself, so bookmarks, history entries and shared tabs differ.
     document.title = view.title ? `${view.title} - ${pageTitle}` : pageTitle;
@@ -217,6 +217,16 @@ function guide(root) {
     }
   }
 
+  // An answer: a button names it; Continue takes the boxes ticked.
+  app.addEventListener("click", (e) => {
+    const button = e.target.closest("button");
+    const step = button && button.closest("fieldset[data-q]");
+    if (!step) return;
+    const ids = button.dataset.answer ? [button.dataset.answer]
+      : [...step.querySelectorAll("input:checked")].map((b) => b.value);
+    go([...read().steps, [step.dataset.q, ids]]);
+  });
+  app.append(live);
   render(false);
   return render;
 }

@@ -13,7 +13,7 @@ from ..problems import DataError, Problem
 from ..records import (Claim, ConceptPair, ConceptSide, Criterion, Entry, Example, ExampleCode, Factor, KnownLimit,
                        Release, ReleaseFigures, SiteData, Tool, ToolReleases, Topic, TopicSide)
 from ..releases import with_figures
-from . import cost_rules, guide_rules, schema
+from . import cost_rules, guide_rules, pins, redirects, schema
 from .cost_records import build_cost
 from .rules import EXAMPLE_FILE, cross_check, example_rules, release_rules, topic_rules
 from .yamlsource import Document, read
@@ -31,6 +31,7 @@ FILES = {
     "cost.yml": "cost.schema.json",
     "self_hosting.yml": "self_hosting.schema.json",
     "moving.yml": "moving.schema.json",
+    "redirects.yml": "redirects.schema.json",
 }
 
 
@@ -110,7 +111,8 @@ def build_records(docs: dict[str, Document]) -> SiteData:
                     moving=tuple(topic(t) for t in moving["topics"]),
                     concept_map=tuple(ConceptPair(id=p["id"], source=concept(p["from"]), target=concept(p["to"]),
                                                   differs=p["differs"], reviewed=p["reviewed"])
-                                      for p in moving["concept_map"]))
+                                      for p in moving["concept_map"]),
+                    redirects=redirects.build(docs["redirects.yml"]))
 
 
 
@@ -140,6 +142,8 @@ def load(data_dir: Path = ROOT / "data", docs_dir: Path | None = None, today: da
     problems += release_rules(docs.get("releases.yml"), docs)
     problems += cost_rules.check(docs.get("cost.yml"), docs.get("tools.yml"), today or date.today())
     problems += topic_rules(docs, today)
+    problems += pins.check(docs.get("tools.yml"), docs.get("examples.yml"), data_dir.parent)
+    problems += redirects.check(docs.get("redirects.yml"), docs_dir if docs_dir.is_dir() else None)
     if problems:
         raise DataError(problems)
     return build_records(docs)

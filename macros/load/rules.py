@@ -7,10 +7,9 @@ import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from ..problems import Problem, format_path
-from . import guide_rules
+from . import guide_rules, sources
 from .yamlsource import Document, mappings
 
 
@@ -61,10 +60,9 @@ def _off_site(url, tool: tuple) -> str | None:
     """Why a URL is not on one of the tool's official sites, or None when it is (or is no URL)."""
     name, prefixes = tool
     prefixes = tuple(p for p in prefixes if isinstance(p, str))
-    if isinstance(url, str) and url.startswith(("http://", "https://")) and not url.startswith(prefixes):
-        allowed = ", ".join(p.split("://", 1)[1].rstrip("/") for p in prefixes)
-        return (f"'{url}' is on {urlsplit(url).netloc}, which is not an official {name} source "
-                f"(allowed: {allowed}; see official_sources in tools.yml)")
+    # Text that is not an http(s) URL at all is the schema's to report (once).
+    if isinstance(url, str) and url.startswith(("http://", "https://")):
+        return sources.judge(url, prefixes, name)
     return None
 
 
@@ -108,6 +106,20 @@ def _mixed_cells(crit: Document | None, tools_doc: Document | None) -> list[Prob
     return problems
 
 
+def _prefix_problems(tools_doc: Document | None) -> list[Problem]:
+    """Each official_sources entry is an https host + path prefix, written in normal form."""
+    problems = []
+    for i, t in _items(tools_doc, "tools"):
+        entries = t.get("official_sources")
+        for k, text in enumerate(entries if isinstance(entries, list) else []):
+            problem = sources.prefix(text)[1] if isinstance(text, str) else None
+            if problem:
+                path = ("tools", i, "official_sources", k)
+                problems.append(Problem(tools_doc.file, tools_doc.line_of(path), format_path(path),
+                                        f"'{text}' {problem}"))
+    return problems
+
+
 def _future_dates(crit: Document | None, today: date) -> list[Problem]:
     """A review date says when someone checked the sources: it cannot be later than today."""
     problems = []
@@ -135,6 +147,7 @@ def cross_check(docs: dict[str, Document | None], docs_dir: Path | None = None,
     problems = _duplicates(tools_doc, "tools") + _duplicates(factors_doc, "factors") + _duplicates(crit, "criteria")
     tools, factors = _ids(tools_doc, "tools"), _ids(factors_doc, "factors")
     official = _official(tools_doc)
+    problems += _prefix_problems(tools_doc)
     per_factor = Counter()
     for i, c in _items(crit, "criteria"):
         factor, cid, entries = c.get("factor"), c.get("id"), c.get("tools")

@@ -74,14 +74,21 @@ def caret(lines: list[str], line: int, column: int) -> str:
     return f"{gutter}{lines[line - 1]}\n{' ' * (len(gutter) - 2)}| {' ' * (column - 1)}^"
 
 
+_UNSAFE = ("Cc", "Cf", "Co", "Cs", "Zl", "Zp")
+
+
 def _unsafe_characters(text: str) -> list[tuple[int, int, str]]:
     """(line, column, description) of every invisible or direction-changing character."""
+    # Fast path: look at each distinct character once; only a file that has one of
+    # them (beyond tabs and line ends) is walked character by character.
+    if {ch for ch in set(text) if unicodedata.category(ch) in _UNSAFE} <= {"\t", "\n"}:
+        return []
     found = []
     for n, line in enumerate(text.split("\n"), 1):
         for col, ch in enumerate(line, 1):
             if ch == "\t" or (ch == "\r" and col == len(line)) or (ch == "\ufeff" and n == col == 1):
                 continue
-            if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp"):
+            if unicodedata.category(ch) in _UNSAFE:
                 name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(ch, "a control character")
                 found.append((n, col, f"U+{ord(ch):04X} ({name})"))
     return found

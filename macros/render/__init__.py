@@ -15,15 +15,19 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def inert(text) -> str:
-    """Text made safe for HTML content or a quoted attribute, and inert for Jinja and Markdown."""
+    """Text made safe for HTML content or a quoted attribute, and inert for Jinja and Markdown.
+    A line break becomes a character reference too: in Markdown it would end a heading, a
+    list item or a content tab's title (and with it an explicit { #id }); in HTML it
+    still reads as the same whitespace."""
     out = escape(str(text), quote=True)
+    out = out.replace("\r\n", "&#10;").replace("\r", "&#10;").replace("\n", "&#10;")
     return (out.replace("{", "&#123;").replace("}", "&#125;")
                .replace("*", "&#42;").replace("_", "&#95;").replace("`", "&#96;")
                .replace("[", "&#91;").replace("]", "&#93;"))
@@ -61,8 +65,23 @@ def file_path(path: str) -> Markup:
     return Markup(path)
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between builds (Jinja checks each one against its source).
+    Compiling the templates is most of what rendering costs; without a writable folder
+    they are compiled each time."""
+    import os
+
+    folder = Path(os.environ.get("JINJA_CACHE_DIR") or Path(__file__).resolve().parents[2] / ".cache" / "jinja")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder)) if os.access(folder, os.W_OK) else None
+
+
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    bytecode_cache=_bytecode_cache(),
     autoescape=True,
     finalize=_finalize,
     undefined=StrictUndefined,

@@ -13,7 +13,7 @@ from .. import urls
 from ..records import NOT_PUBLISHED, NOT_READABLE, CostData, Figure, SiteData
 from . import render
 
-JSON_PATH, CSV_PATH, SCHEMA_PATH = "/cost.json", "/cost.csv", "/cost.schema.json"   # where the post-build step writes them
+JSON_PATH, CSV_PATH, SCHEMA_PATH = (urls.PAGE_EXPORTS["cost"][k] for k in ("json", "csv", "schema"))   # written by macros/postbuild.py
 SCHEMA_SOURCE = "cost-export.schema.json"   # in data/schema/, published at SCHEMA_PATH
 
 STATE_TEXT = {NOT_PUBLISHED: "Not published", NOT_READABLE: "Could not be read here"}

@@ -10,7 +10,7 @@ from . import render, topics
 from .exports import absolute
 
 PAGE = urls.page("moving")
-JSON_PATH, CSV_PATH = "/moving.json", "/moving.csv"
+JSON_PATH, CSV_PATH = urls.PAGE_EXPORTS["moving"]["json"], urls.PAGE_EXPORTS["moving"]["csv"]   # written by macros/postbuild.py
 
 
 def directions(data: SiteData) -> list[dict]:

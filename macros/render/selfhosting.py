@@ -10,7 +10,7 @@ from . import topics
 from .exports import absolute
 
 PAGE = urls.page("self-hosting")
-JSON_PATH, CSV_PATH = "/self-hosting.json", "/self-hosting.csv"
+JSON_PATH, CSV_PATH = urls.PAGE_EXPORTS["self-hosting"]["json"], urls.PAGE_EXPORTS["self-hosting"]["csv"]   # written by macros/postbuild.py
 TABLE_ID = "self-hosting-glance"
 
 
