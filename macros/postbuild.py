@@ -167,11 +167,10 @@ def minify(text: str, suffix: str) -> str:
     return rjsmin.jsmin(text)
 
 
-def _esbuild(source: Path, out: Path, *args: str) -> bool:
-    """esbuild's minifier (it renames local names, which rjsmin cannot), when installed."""
-    if not ESBUILD.is_file():
-        return False
-    result = subprocess.run([str(ESBUILD), str(source), "--minify", "--log-level=error", f"--outfile={out}", *args],
+def _esbuild(source: Path, out: Path, *args: str, outdir: bool = False) -> bool:
+    """esbuild's minifier (it renames local names, which rjsmin cannot)."""
+    target = f"--outdir={out}" if outdir else f"--outfile={out}"
+    result = subprocess.run([str(ESBUILD), str(source), "--minify", "--log-level=error", target, *args],
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{source}: esbuild could not minify it:\n{result.stderr.strip()}")
@@ -180,23 +179,27 @@ def _esbuild(source: Path, out: Path, *args: str) -> bool:
 
 def minify_assets(site_dir: Path, docs_dir: Path) -> list[Path]:
     """The built copies of docs/js/*.js and docs/stylesheets/*.css, minified in place (from the
-    source files, so running the step twice gives the same bytes). With esbuild, js/site.js
-    becomes one bundle of every module it imports, and the modules' own copies are removed:
-    pages load the bundle only. Without it, each file is minified where it is."""
+    source files, so running the step twice gives the same bytes). With esbuild, js/site.js is
+    bundled with every module it imports: modules it imports lazily become chunks of their own
+    (js/<module>-<hash>.js), so a page loads only what it uses, and the modules' unbundled
+    copies are removed. Without esbuild, each file is minified where it is."""
     written = []
+    js = site_dir / "js"
     entry = docs_dir / "js" / ENTRY
-    if entry.is_file() and (site_dir / "js" / ENTRY).is_file() and _esbuild(
-            entry, site_dir / "js" / ENTRY, "--bundle", "--format=esm", "--target=es2020"):
-        written.append(site_dir / "js" / ENTRY)
+    if entry.is_file() and (js / ENTRY).is_file() and ESBUILD.is_file():
         for source in sorted((docs_dir / "js").glob("*.js")):
-            if source.name != ENTRY:
-                (site_dir / "js" / source.name).unlink(missing_ok=True)
+            (js / source.name).unlink(missing_ok=True)
+        for old in js.glob("*-*.js"):   # chunks of an earlier run of the step
+            old.unlink()
+        _esbuild(entry, js, "--bundle", "--splitting", "--format=esm", "--target=es2020", "--entry-names=[name]",
+                 "--chunk-names=[name]-[hash]", outdir=True)
+        written += sorted(js.glob("*.js"))
     for folder, suffix in OWN_ASSETS.items():
         for source in sorted((docs_dir / folder).glob(f"*{suffix}")):
             built = site_dir / folder / source.name
             if not built.is_file() or built in written:
                 continue
-            if not (suffix == ".css" and _esbuild(source, built)):
+            if not (suffix == ".css" and ESBUILD.is_file() and _esbuild(source, built)):
                 built.write_text(minify(source.read_text(encoding="utf-8"), suffix), encoding="utf-8")
             written.append(built)
     return written

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1"}
@@ -137,10 +138,31 @@ def watched() -> Watched:
     return Watched()
 
 
+# The site's script loads each feature's module on the pages that need it (docs/js/site.js)
+# and marks <html data-ready> when they have started; a reader could click a moment before.
+_READY = """() => !document.querySelector('script[src*="js/site.js"]')
+    || document.documentElement.dataset.ready === location.pathname"""
+
+
+def wait_ready(page):
+    try:
+        page.wait_for_function(_READY, timeout=10_000)
+    except PlaywrightError as e:   # a page that navigates on its own (a legacy guide link) is ready there
+        if "context was destroyed" not in str(e) and "navigat" not in str(e):
+            raise
+
+
 def _make_page(browser, base_url, watched, **options):
     context = open_context(browser, base_url, watched, **options)
     page = watch_page(context.new_page(), watched)
     page.set_default_timeout(10_000)
+    if options.get("java_script_enabled", True):
+        for name in ("goto", "reload", "go_back", "go_forward"):
+            def navigate(*args, _original=getattr(page, name), **kwargs):
+                response = _original(*args, **kwargs)
+                wait_ready(page)
+                return response
+            setattr(page, name, navigate)
     return context, page
 
 

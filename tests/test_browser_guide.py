@@ -114,7 +114,8 @@ def test_every_outcome_with_no_each_and_all_requirements(page, outcome):
         # Moving through history re-reads the URL as a reload would, without reloading the page.
         page.evaluate("u => { history.pushState(null, '', u); dispatchEvent(new PopStateEvent('popstate')); }",
                       f"?{query(steps)}")
-        assert result_title(page) == OUTCOMES[outcome].title
+        page.wait_for_function("t => (document.querySelector('.guide-result h2') || {}).textContent === t",
+                               arg=OUTCOMES[outcome].title, timeout=5000)
         check_result(page, steps)
 
 

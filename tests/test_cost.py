@@ -100,6 +100,7 @@ def test_changing_one_unit_price_changes_every_dependent_figure(tmp_path):
     data_dir = tmp_path / "data"
     shutil.copytree(ROOT / "data", data_dir)
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shutil.copy(ROOT / "requirements-examples.txt", tmp_path)   # the pins the tools' versions must match
     text = (data_dir / "cost.yml").read_text(encoding="utf-8")
     start = text.index("      - id: dagster-starter")
     unread = "            state: not-readable\n            source: https://dagster.io/pricing\n"
