@@ -49,6 +49,8 @@ os.environ["DAGSTER_HOME"] = os.path.join(_root, "dagster")
 os.environ.pop("PREFECT_API_KEY", None)  # never talk to a configured remote server
 os.environ["PREFECT_API_URL"] = PREFECT_API_URL  # the session server below
 os.makedirs(os.environ["PREFECT_HOME"])
+# As in an activated virtual environment: the `dbt` and `dagster-daemon` commands resolve.
+os.environ["PATH"] = os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")])
 
 
 def dagster_home(path: str | os.PathLike) -> str:

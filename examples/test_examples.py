@@ -405,3 +405,141 @@ def _deployment_or_none(client, name):
 def _automations_for(client, deployment_id):
     return [a for a in client.read_automations()
             if any(getattr(act, "deployment_id", None) == deployment_id for act in a.actions)]
+
+
+# ----------------------------------------------------------------------- 9. config-secrets
+
+ENVIRONMENTS = [("duckdb:///dev.duckdb", "dev-only"), ("postgresql://warehouse.internal/prod", "s3cr3t-prod-pw")]
+
+
+def test_config_secrets_dagster(monkeypatch):
+    import dagster as dg
+
+    mod = load("config-secrets", "dagster")
+    instance = dg.DagsterInstance.ephemeral()
+    for url, password in ENVIRONMENTS:  # same code, different environment
+        monkeypatch.setenv("WAREHOUSE_URL", url)
+        monkeypatch.setenv("WAREHOUSE_PASSWORD", password)
+        result = mod.run(instance)
+        assert instance.get_run_by_id(result.run_id).status == dg.DagsterRunStatus.SUCCESS
+        messages = dagster_log_messages(instance, result.run_id)
+        assert f"reading customers from {url} (password of {len(password)} characters)" in messages
+        assert not any(password in m for m in messages)
+        assert password not in str(instance.get_run_by_id(result.run_id).run_config)
+
+
+def test_config_secrets_prefect(prefect_client):
+    mod = load("config-secrets", "prefect")
+    for url, password in ENVIRONMENTS:  # same code; the server holds each environment's values
+        mod.configure(url, password)
+        state = mod.customers(return_state=True)
+        assert state.is_completed()
+        messages = prefect_log_messages(prefect_client, state.state_details.flow_run_id, expect="reading customers")
+        assert f"reading customers from {url} (password of {len(password)} characters)" in messages
+        assert not any(password in m for m in messages)
+    stored = prefect_client.read_block_document_by_name("warehouse-password", "secret", include_secrets=False)
+    assert password not in str(stored.data)  # the API masks the secret unless asked for it
+
+
+# ---------------------------------------------------------------------------- 10. fan-out
+
+FILES = ["a.csv", "b.csv", "c.csv", "d.csv"]
+
+
+def test_fan_out_dagster():
+    import dagster as dg
+
+    result = load("fan-out", "dagster").run(FILES)
+    assert result.success and result.output_for_node("total") == 20
+    retried = [e.step_key for e in dagster_events_of_type(result, dg.DagsterEventType.STEP_UP_FOR_RETRY)]
+    assert retried == ["process[b_csv]"]  # one item, once
+    done = sorted(e.step_key for e in dagster_events_of_type(result, dg.DagsterEventType.STEP_SUCCESS))
+    assert done == ["list_files", *[f"process[{n.replace('.', '_')}]" for n in FILES], "total"]
+
+
+def test_fan_out_prefect(prefect_client):
+    state = load("fan-out", "prefect").fan_out(FILES, return_state=True)
+    assert state.is_completed() and state.result() == 20
+    runs = task_runs_of(prefect_client, state.state_details.flow_run_id, 6)
+    mapped = {r.name: r for r in runs if r.name.startswith("process-")}
+    assert {name: r.run_count for name, r in mapped.items()} == {
+        f"process-{n}": 2 if n == "b.csv" else 1 for n in FILES}  # one item retried once
+    assert all(r.state.is_completed() for r in runs)
+    (collector,) = [r for r in runs if r.task_inputs.get("sizes")]
+    assert sorted(str(i.id) for i in collector.task_inputs["sizes"]) == sorted(str(r.id) for r in mapped.values())
+
+
+# ---------------------------------------------------------------------------- 11. caching
+
+
+def test_caching_dagster(tmp_path):
+    import dagster as dg
+
+    mod = load("caching", "dagster")
+    instance = dg.DagsterInstance.get()
+    rates = tmp_path / "rates.txt"
+    failed = mod.first_run(instance, str(rates))
+    assert instance.get_run_by_id(failed).status == dg.DagsterRunStatus.FAILURE
+    rates.write_text("1.1")
+    rerun = mod.rerun_from_failure(instance, failed)
+    run = instance.get_run_by_id(rerun)
+    assert run.status == dg.DagsterRunStatus.SUCCESS and run.parent_run_id == failed
+
+    def started(run_id):
+        return sorted(e.step_key for e in instance.all_logs(run_id, of_type=dg.DagsterEventType.STEP_START))
+
+    assert started(failed) == ["priced_orders", "raw_orders"]
+    assert started(rerun) == ["order_report", "priced_orders"]  # raw_orders ran once in all
+    loaded = [e for e in instance.all_logs(rerun, of_type=dg.DagsterEventType.LOADED_INPUT) if e.step_key == "priced_orders"]
+    assert len(loaded) == 1  # its input came from the first run's stored output
+
+
+def test_caching_prefect(prefect_client, tmp_path):
+    mod = load("caching", "prefect")
+    rates = tmp_path / "rates.txt"
+    failed = mod.pipeline(str(tmp_path), str(rates), return_state=True)
+    assert failed.is_failed()
+    rates.write_text("1.1")
+    rerun = mod.pipeline(str(tmp_path), str(rates), return_state=True)
+    assert rerun.is_completed() and rerun.result() == pytest.approx(73.7)
+
+    def first_step(flow_run_id, expected):
+        runs = task_runs_of(prefect_client, flow_run_id, expected)
+        (extract,) = [r for r in runs if not any(r.task_inputs.values())]  # nothing upstream
+        return extract
+
+    assert first_step(failed.state_details.flow_run_id, 2).state.name == "Completed"
+    assert first_step(rerun.state_details.flow_run_id, 3).state.name == "Cached"
+    extracted = [m for m in prefect_log_messages(prefect_client, rerun.state_details.flow_run_id)
+                 if "extracting orders" in m]
+    assert extracted == []  # the function body did not run again
+    assert "extracting orders (the slow part)" in prefect_log_messages(
+        prefect_client, failed.state_details.flow_run_id, expect="extracting")
+
+
+# -------------------------------------------------------------------------------- 12. dbt
+
+DBT_NODES = ["model customer_totals", "model orders", "test not_null_customer_totals_customer",
+             "test not_null_orders_order_id", "test unique_customer_totals_customer", "test unique_orders_order_id"]
+
+
+def test_dbt_dagster(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOP_DUCKDB_PATH", str(tmp_path / "shop.duckdb"))
+    result = load("dbt", "dagster").run()
+    assert result.success
+    assert sorted(e.asset_key.to_user_string() for e in result.get_asset_materialization_events()) == [
+        "customer_totals", "orders"]
+    checks = sorted((c.asset_key.to_user_string(), c.check_name, c.passed) for c in result.get_asset_check_evaluations())
+    assert checks == [("customer_totals", "not_null_customer_totals_customer", True),
+                      ("customer_totals", "unique_customer_totals_customer", True),
+                      ("orders", "not_null_orders_order_id", True),
+                      ("orders", "unique_orders_order_id", True)]
+
+
+def test_dbt_prefect(prefect_client, tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOP_DUCKDB_PATH", str(tmp_path / "shop.duckdb"))
+    state = load("dbt", "prefect").shop_models(return_state=True)
+    assert state.is_completed()
+    runs = task_runs_of(prefect_client, state.state_details.flow_run_id, len(DBT_NODES))
+    assert sorted(r.name for r in runs) == DBT_NODES
+    assert all(r.state.is_completed() for r in runs)
