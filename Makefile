@@ -46,7 +46,7 @@ test: setup  ## the whole suite: site and browser tests, then every example
 	$(MAKE) --no-print-directory test-examples
 
 test-examples: $(EXVENV)/.installed  ## run every example against the pinned Dagster and Prefect
-	$(EXPY) -m pytest examples
+	$(EXPY) -m pytest examples -p no:cacheprovider --durations=8
 
 bench: setup  ## speed and size figures (prints them; asserts nothing)
 	$(PY) benchmarks/run.py

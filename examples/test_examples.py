@@ -252,17 +252,16 @@ def test_partitions_backfill_prefect(prefect_client):
 # ----------------------------------------------------------------------------- 5. testing
 
 
-def test_testing_examples_pass_under_pytest():
+def test_testing_examples_pass_under_pytest(tmp_path):
     # They bring their own session harness, which must not nest inside ours.
     files = [str(HERE / "testing" / f) for f in ("dagster_example.py", "prefect_example.py")]
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml",
-                           str(HERE / ".." / ".pytest-testing.xml"), *files],
-                          cwd=HERE / "testing", env=env, capture_output=True, text=True, timeout=150)
-    junit = (HERE / ".." / ".pytest-testing.xml").read_text()
-    (HERE / ".." / ".pytest-testing.xml").unlink()
+    report = tmp_path / "junit.xml"
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml", str(report),
+                           *files], cwd=HERE / "testing", env=env, capture_output=True, text=True, timeout=150)
     assert proc.returncode == 0, proc.stdout
-    assert re.search(r'tests="4"', junit) and 'failures="0"' in junit and 'errors="0"' in junit, junit
+    junit = report.read_text()
+    assert 'tests="4"' in junit and 'failures="0"' in junit and 'errors="0"' in junit, junit
 
 
 # -------------------------------------------------------------------------- 6. concurrency
@@ -543,3 +542,70 @@ def test_dbt_prefect(prefect_client, tmp_path, monkeypatch):
     runs = task_runs_of(prefect_client, state.state_details.flow_run_id, len(DBT_NODES))
     assert sorted(r.name for r in runs) == DBT_NODES
     assert all(r.state.is_completed() for r in runs)
+
+
+# ---------------------------------------------------------------------- 13. deploy-worker
+
+
+def test_deploy_worker_dagster(tmp_path, monkeypatch):
+    """A run queued from the CLI waits until a separate daemon process dequeues it and
+    its run launcher starts it in a new process."""
+    import shutil
+
+    import dagster as dg
+
+    home = tmp_path / "home"
+    home.mkdir()
+    shutil.copy(HERE / "deploy-worker" / "dagster.yaml", home / "dagster.yaml")
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    code = str(HERE / "deploy-worker" / "dagster_example.py")
+    launch = subprocess.run([str(BIN / "dagster"), "job", "launch", "-f", code, "-j", "nightly_job"],
+                            env={**os.environ, "DAGSTER_HOME": str(home)}, capture_output=True, text=True, timeout=120)
+    assert launch.returncode == 0, launch.stdout + launch.stderr
+    instance = dg.DagsterInstance.get()
+    (run,) = instance.get_runs()
+    time.sleep(3)
+    assert instance.get_run_by_id(run.run_id).status == dg.DagsterRunStatus.QUEUED  # nothing runs it yet
+
+    with process([str(BIN / "dagster-daemon"), "run", "-f", code], env={"DAGSTER_HOME": str(home)},
+                 name="dagster-daemon-deploy") as (daemon, log):
+        record = wait_for(lambda: instance.get_run_by_id(run.run_id),
+                          lambda r: r.status in (dg.DagsterRunStatus.SUCCESS, dg.DagsterRunStatus.FAILURE),
+                          timeout=120, interval=1)
+        assert record.status == dg.DagsterRunStatus.SUCCESS, log.read_text()[-3000:]
+        daemon_pid = daemon.pid
+    entries = [e for e in instance.all_logs(run.run_id) if e.is_dagster_event]
+    types = [e.dagster_event_type for e in entries]
+    assert types.index(dg.DagsterEventType.RUN_ENQUEUED) < types.index(dg.DagsterEventType.RUN_STARTING) \
+        < types.index(dg.DagsterEventType.RUN_START) < types.index(dg.DagsterEventType.RUN_SUCCESS)
+    # The run launcher's own record of the process it started for the run.
+    (launched,) = [m for m in (e.message for e in entries) if re.fullmatch(r"Started process for run \(pid: \d+\)\.", m or "")]
+    pid = int(re.search(r"\d+", launched).group())
+    assert pid not in (os.getpid(), daemon_pid)  # neither the test nor the daemon itself
+    assert any(m == f"Executing steps using multiprocess executor: parent process (pid: {pid})"
+               for m in (e.message for e in entries))
+
+
+def test_deploy_worker_prefect(prefect_client):
+    """A worker of the named pool, a separate process, picks the run up and executes it."""
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.deployments import run_deployment
+
+    pool = "local-pool"
+    prefect_client.create_work_pool(WorkPoolCreate(name=pool, type="process"))
+    worker = [str(BIN / "prefect"), "worker", "start", "--pool", pool, "--name", "test-worker"]
+    with process(worker, env={"PREFECT_WORKER_QUERY_SECONDS": "1", "PREFECT_WORKER_HEARTBEAT_SECONDS": "5"},
+                 cwd=HERE / "deploy-worker", name="prefect-worker") as (proc, log):
+        deployment_id = load("deploy-worker", "prefect").deploy(pool)
+        flow_run = run_deployment(deployment_id, timeout=0)  # create the run; the worker starts it
+        flow_run = wait_for(lambda: prefect_client.read_flow_run(flow_run.id),
+                            lambda r: r.state.is_final(), timeout=120, interval=1)
+        assert flow_run.state.is_completed(), (flow_run.state, log.read_text()[-3000:])
+        workers = prefect_client.read_workers_for_work_pool(pool)
+    assert flow_run.work_pool_name == pool and flow_run.deployment_id == deployment_id
+    assert [w.name for w in workers] == ["test-worker"] and workers[0].last_heartbeat_time is not None
+    assert flow_run.infrastructure_pid  # set by the worker when it started the process
+    (line,) = [m for m in prefect_log_messages(prefect_client, flow_run.id, expect="exporting")
+               if m.startswith("exporting in process")]
+    pid = int(line.rsplit(" ", 1)[1])
+    assert pid != os.getpid() and str(pid) in flow_run.infrastructure_pid
