@@ -103,24 +103,46 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def prefect_server():
-    """One Prefect server process for the whole session, with its services running.
+_server = {}
 
-    The scheduler loops every 2 s instead of 60 s so that a new deployment's runs
-    appear while the test waits.
-    """
+
+def _start_prefect_server():
+    """Start the session's Prefect server process (once); the fixture waits for it."""
+    if _server:
+        return
     env = {
         "PREFECT_SERVER_UI_ENABLED": "false",
+        # The scheduler loops every 2 s instead of 60 s, so that a new deployment's
+        # runs appear while a test waits.
         "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
         "PREFECT_SERVER_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{_root}/prefect-server.db",
     }
     args = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
             "--port", str(PREFECT_PORT), "--analytics-off", "--no-ui"]
-    with process(args, env=env, name="prefect-server") as (proc, log):
-        up = wait_for(lambda: _healthy(f"{PREFECT_API_URL}/health"), bool, timeout=90, interval=0.5)
-        assert up and proc.poll() is None, f"the Prefect server did not start:\n{log.read_text()[-3000:]}"
-        yield PREFECT_API_URL
+    _server["cm"] = process(args, env=env, name="prefect-server")
+    _server["proc"], _server["log"] = _server["cm"].__enter__()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    # Start the server as soon as it is known to be needed, so that its start-up
+    # overlaps with the tests that run before the first Prefect test.
+    if any("prefect_server" in getattr(item, "fixturenames", ()) for item in items):
+        _start_prefect_server()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _server:
+        _server["cm"].__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    """One Prefect server process for the whole session, with its services running."""
+    _start_prefect_server()
+    proc, log = _server["proc"], _server["log"]
+    up = wait_for(lambda: _healthy(f"{PREFECT_API_URL}/health"), bool, timeout=120, interval=0.5)
+    assert up and proc.poll() is None, f"the Prefect server did not start:\n{log.read_text()[-3000:]}"
+    return PREFECT_API_URL
 
 
 @pytest.fixture

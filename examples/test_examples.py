@@ -69,13 +69,13 @@ def task_runs_of(client, flow_run_id, expected: int):
     )
 
 
-def prefect_log_messages(client, flow_run_id, expect: str | None = None) -> list[str]:
+def prefect_log_messages(client, flow_run_id, expect: str | None = None, timeout: float = 30) -> list[str]:
     """Messages the server stored for one flow run (its tasks included)."""
     from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
 
     flt = LogFilter(flow_run_id=LogFilterFlowRunId(any_=[flow_run_id]))
     logs = wait_for(lambda: client.read_logs(log_filter=flt),
-                    lambda logs: expect is None or any(expect in log.message for log in logs))
+                    lambda logs: expect is None or any(expect in log.message for log in logs), timeout=timeout)
     return [log.message for log in logs]
 
 
@@ -386,10 +386,12 @@ def test_event_prefect(prefect_client, tmp_path):
         time.sleep(3)  # and nothing more arrives
         runs = flow_runs_of_deployment(prefect_client, deployment.id)
         assert len(runs) == 1, (runs, log.read_text()[-3000:])
+        # Read before stopping the serve process, which sends the run's last logs as it ends.
+        logs = prefect_log_messages(prefect_client, runs[0].id, expect="processing", timeout=60)
     (run,) = runs
     assert run.state.is_completed(), run.state
     assert run.parameters == {"path": path}  # rendered from the event payload
-    assert f"processing {path}" in prefect_log_messages(prefect_client, run.id, expect="processing")
+    assert f"processing {path}" in logs
 
 
 def _deployment_or_none(client, name):
@@ -602,10 +604,11 @@ def test_deploy_worker_prefect(prefect_client):
                             lambda r: r.state.is_final(), timeout=120, interval=1)
         assert flow_run.state.is_completed(), (flow_run.state, log.read_text()[-3000:])
         workers = prefect_client.read_workers_for_work_pool(pool)
+        # The flow's process sends its last logs as it exits: read them before stopping the worker.
+        logs = prefect_log_messages(prefect_client, flow_run.id, expect="exporting in process", timeout=60)
     assert flow_run.work_pool_name == pool and flow_run.deployment_id == deployment_id
     assert [w.name for w in workers] == ["test-worker"] and workers[0].last_heartbeat_time is not None
     assert flow_run.infrastructure_pid  # set by the worker when it started the process
-    (line,) = [m for m in prefect_log_messages(prefect_client, flow_run.id, expect="exporting")
-               if m.startswith("exporting in process")]
+    (line,) = [m for m in logs if m.startswith("exporting in process")]
     pid = int(line.rsplit(" ", 1)[1])
     assert pid != os.getpid() and str(pid) in flow_run.infrastructure_pid
