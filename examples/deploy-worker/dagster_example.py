@@ -1,8 +1,8 @@
 """Hand each run to a separate process: the daemon's run queue and run launcher (Dagster).
 
-Deploying it (with the dagster.yaml next to this file in $DAGSTER_HOME), as separate processes:
-    dagster-daemon run -f dagster_example.py      # dequeues runs, launches each in a new process
-    dagster job launch -f dagster_example.py -j nightly_job    # queues one run
+Deploying it, with the dagster.yaml next to this file in $DAGSTER_HOME:
+    dagster-daemon run -f dagster_example.py   # dequeues runs, starts each in a new process
+    dagster job launch -f dagster_example.py -j nightly_job   # queues one run
 `dagster dev -f dagster_example.py` starts the daemon together with the UI.
 """
 

@@ -1,10 +1,10 @@
 """Hand each run to a separate process: a work pool and a worker (Prefect).
 
-Deploying it, against a server (`prefect server start`, PREFECT_API_URL set), as separate processes:
+Deploying it, against a server (`prefect server start`, with PREFECT_API_URL set):
     prefect work-pool create local-pool --type process
-    prefect worker start --pool local-pool         # polls the pool, runs each flow run in a new process
-    python prefect_example.py --deploy             # registers the deployment with the pool
-    prefect deployment run nightly-export/nightly  # creates one run for the worker to pick up
+    prefect worker start --pool local-pool   # polls the pool, starts each run in a new process
+    python prefect_example.py --deploy       # registers the deployment with the pool
+    prefect deployment run nightly-export/nightly   # one run for the worker to pick up
 """
 
 import os
@@ -22,7 +22,9 @@ def nightly_export() -> str:
 
 def deploy(pool: str = "local-pool"):
     # The worker loads the flow from this folder; a git repository or a bucket also works.
-    source = nightly_export.from_source(source=str(Path(__file__).parent), entrypoint="prefect_example.py:nightly_export")
+    source = nightly_export.from_source(
+        source=str(Path(__file__).parent), entrypoint="prefect_example.py:nightly_export"
+    )
     return source.deploy(name="nightly", work_pool_name=pool)
 
 
