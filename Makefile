@@ -50,7 +50,9 @@ test: setup  ## the whole suite: site and browser tests, then every example
 	$(MAKE) --no-print-directory test-examples
 
 test-examples: $(EXVENV)/.installed  ## run every example against the pinned Dagster and Prefect
-	$(EXPY) -m pytest examples
+	$(EXPY) -m pytest examples -p no:cacheprovider --durations=8 --ignore=examples/test_scripts.py
+	# then every file as `python <file>`, with nothing set (timed on its own)
+	$(EXPY) -m pytest examples/test_scripts.py -p no:cacheprovider -q -rA -s
 
 bench: setup  ## speed and size figures (prints them; asserts nothing)
 	$(PY) benchmarks/run.py

@@ -20,8 +20,13 @@ def processed_file(context: dg.AssetExecutionContext, config: FileConfig) -> str
     return os.path.basename(config.path)
 
 
-# The daemon calls this every 30 s; the cursor keeps the newest mtime already seen.
-@dg.sensor(target=processed_file, minimum_interval_seconds=30)
+# The daemon (started by `dagster dev -f dagster_example.py`, or `dagster-daemon run`)
+# calls this at most every 10 s; the cursor keeps the newest mtime already seen.
+@dg.sensor(
+    target=processed_file,
+    minimum_interval_seconds=10,
+    default_status=dg.DefaultSensorStatus.RUNNING,  # on as soon as the code loads
+)
 def inbox_sensor(context: dg.SensorEvaluationContext, inbox: Inbox):
     last_seen = float(context.cursor or 0)
     newest = last_seen
@@ -34,11 +39,12 @@ def inbox_sensor(context: dg.SensorEvaluationContext, inbox: Inbox):
     context.update_cursor(str(newest))
 
 
-inbox = Inbox(path="inbox")
+inbox = Inbox(path="inbox")  # relative to the folder the daemon runs in
 defs = dg.Definitions(assets=[processed_file], sensors=[inbox_sensor], resources={"inbox": inbox})
 
 
 if __name__ == "__main__":
+    # One tick by hand, as the daemon would run it, over a folder with two files.
     with tempfile.TemporaryDirectory() as folder:
         for name in ("a.csv", "b.csv"):
             open(os.path.join(folder, name), "w").close()

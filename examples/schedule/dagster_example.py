@@ -17,7 +17,8 @@ daily_report_schedule = dg.ScheduleDefinition(
     execution_timezone="UTC",
 )
 
-# `dagster dev` (or the dagster-daemon) evaluates the schedule once it is turned on.
+# `dagster dev -f dagster_example.py` starts the UI and the daemon; the daemon evaluates
+# the schedule once it is turned on there (or give it default_status=RUNNING).
 defs = dg.Definitions(assets=[daily_report], schedules=[daily_report_schedule])
 
 

@@ -23,7 +23,10 @@ def build_deployment():
 if __name__ == "__main__":
     deployment = build_deployment()
     if "--serve" in sys.argv:
-        # Long-running process: registers the deployment and starts each scheduled run.
+        # Long-running: registers the deployment and executes its runs when they are due.
+        # The server's scheduler creates those runs, so point PREFECT_API_URL at a server
+        # started with `prefect server start`: the temporary server that a script starts
+        # on its own creates none.
         serve(deployment)
     else:
         schedule = deployment.schedules[0].schedule

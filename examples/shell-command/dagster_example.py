@@ -1,4 +1,6 @@
-"""Run an existing shell command as a tracked step (Dagster Pipes subprocess client)."""
+"""Run an existing shell command as a tracked step (Dagster asset wrapping subprocess)."""
+
+import subprocess
 
 import dagster as dg
 
@@ -10,32 +12,27 @@ class ShellConfig(dg.Config):
 
 
 @dg.asset
-def line_count(
-    context: dg.AssetExecutionContext,
-    config: ShellConfig,
-    pipes_subprocess_client: dg.PipesSubprocessClient,
-) -> dg.MaterializeResult:
-    # stdout/stderr are forwarded to the run's logs; a non-zero exit fails the step.
-    return pipes_subprocess_client.run(
-        command=["sh", "-c", config.command], context=context
-    ).get_materialize_result()
+def line_count(context: dg.AssetExecutionContext, config: ShellConfig) -> str:
+    completed = subprocess.run(["sh", "-c", config.command], capture_output=True, text=True)
+    context.log.info(completed.stdout)  # context.log writes to the run's event log
+    if completed.returncode != 0:
+        context.log.error(f"exit code {completed.returncode}: {completed.stderr}")
+    completed.check_returncode()  # CalledProcessError on a non-zero exit fails the step
+    return completed.stdout.strip()
 
 
-defs = dg.Definitions(
-    assets=[line_count],
-    resources={"pipes_subprocess_client": dg.PipesSubprocessClient()},
-)
+defs = dg.Definitions(assets=[line_count])
 
 
-def run(command: str = DEFAULT_COMMAND) -> dg.ExecuteInProcessResult:
+def run(command: str = DEFAULT_COMMAND, instance: dg.DagsterInstance | None = None):
     return dg.materialize(
         [line_count],
-        resources={"pipes_subprocess_client": dg.PipesSubprocessClient()},
         run_config=dg.RunConfig(ops={"line_count": ShellConfig(command=command)}),
+        instance=instance,
         raise_on_error=False,
     )
 
 
 if __name__ == "__main__":
-    result = run()  # the command's own output ("3") appears above this line
-    print(f"success={result.success}")
+    result = run()
+    print(f"success={result.success} output={result.output_for_node('line_count')!r}")

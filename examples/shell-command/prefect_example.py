@@ -2,18 +2,19 @@
 
 import subprocess
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 
 DEFAULT_COMMAND = "printf 'alpha\\nbeta\\ngamma\\n' | wc -l"
 
 
-@task(log_prints=True)
+@task
 def run_command(command: str) -> str:
-    # check=True raises CalledProcessError on a non-zero exit, failing the task.
-    completed = subprocess.run(
-        ["sh", "-c", command], capture_output=True, text=True, check=True
-    )
-    print(completed.stdout)  # log_prints sends this to the run's logs
+    logger = get_run_logger()  # sends records to the server as the task run's logs
+    completed = subprocess.run(["sh", "-c", command], capture_output=True, text=True)
+    logger.info(completed.stdout)
+    if completed.returncode != 0:
+        logger.error(f"exit code {completed.returncode}: {completed.stderr}")
+    completed.check_returncode()  # CalledProcessError on a non-zero exit fails the task
     return completed.stdout.strip()
 
 
