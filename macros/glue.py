@@ -132,7 +132,10 @@ def define_env(env):
     def guide_result(outcome_id: str) -> str:
         """A result page: its title and link-preview description come from the outcome."""
         o = data.guide.outcome(outcome_id)
-        env.page.meta["title"], env.page.meta["description"] = o.title, o.why
+        env.page.meta["description"] = o.why
+        env.page.meta["title"] = o.title
+        if any(opener in o.title for opener in _TEMPLATE_OPENERS):   # see on_pre_page_macros
+            env.page_title_as_written, env.page.meta["title"] = o.title, "page title"
         return guide.result(data, outcome_id, page_url())
 
     @macro

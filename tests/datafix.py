@@ -66,6 +66,8 @@ def copy_project(tmp_path: Path) -> Path:
             shutil.copytree(src, project / item, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.is_file():
             shutil.copy(src, project / item)
+    if (ROOT / "node_modules").is_dir():   # the post-build step's esbuild, as in the real project
+        (project / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return project
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_build, serve
+from conftest import run_build, serve, wait_ready
 from datafix import add_third_tool, copy_project
 
 ROW = "failure-handling"   # a public row anchor (tests/public_urls.txt)
@@ -175,6 +175,7 @@ def test_filters_survive_instant_navigation_without_duplicate_listeners(page):
     page.wait_for_function("document.title.startsWith('Conclusion')")
     page.locator("nav.md-nav--primary a.md-nav__link", has_text="Comparison").first.click()
     page.wait_for_function("document.title.startsWith('Comparison')")
+    wait_ready(page)
     page.get_by_role("checkbox", name="Product goals").uncheck()
     assert "product-goals" not in visible_groups(page)
     assert page.url.count("factor=") == 1

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import real_data
+from conftest import real_data, wait_ready
 
 DATA = real_data()
 GUIDE = DATA.guide if DATA else None
@@ -329,6 +329,7 @@ def test_guide_works_after_instant_navigation_away_and_back(page):
     page.wait_for_function("document.title.startsWith('Conclusion')")
     page.locator("nav.md-nav--primary a.md-nav__link", has_text="Decision guide").first.click()
     page.wait_for_function("document.title.startsWith('Decision guide')")
+    wait_ready(page)
     legend = page.locator(".guide-app fieldset:not([hidden]) legend")
     assert legend.inner_text() == QUESTIONS[GUIDE.start].text
     answer(page, GUIDE.start, QUESTIONS[GUIDE.start].answers[0].id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import real_data
+from conftest import real_data, wait_ready
 from readable import unreadable
 from test_quality import axe_violations
 
@@ -159,6 +159,7 @@ def test_a_guide_result_opens_its_scorecard_pre_marked(page):
     shown = page.locator(".guide-row:visible").evaluate_all("ls => ls.map(l => l.dataset.row)")
     page.get_by_role("link", name="Turn these rows into a trial scorecard").click()
     page.wait_for_url("**/comparison/?must=*#scorecard")
+    wait_ready(page)
     must = set(ticked.rows)
     assert {r for r in plan_rows(page)} == set(shown)
     for cid in shown:

@@ -609,7 +609,8 @@ def test_an_issue_link_must_be_in_the_tools_own_repository(tmp_path):
     line = line_of(d, "self_hosting.yml", "beta-org/beta/issues/1")
     [message] = problems(d)
     assert message.startswith(f"data/self_hosting.yml:{line}: topics[0].tools.alpha.limits[0].issue.url: "
-                              "'https://github.com/beta-org/beta/issues/1' is on github.com, which is not an official Alpha source")
+                              "'https://github.com/beta-org/beta/issues/1' opens github.com/beta-org/beta/issues/1, "
+                              "outside the official Alpha paths")
 
 
 def test_an_issue_state_and_fix_answer_are_limited(tmp_path):

@@ -100,7 +100,7 @@ def _official(tool_id: str) -> tuple[str, ...]:
     ("dagster", "https://dagster.io/blog/open-core-business-model-dagster", False),
     ("dagster", "https://dagster.io/vs/dagster-vs-prefect", False),
     ("dagster", "https://docs.prefect.io/v3/concepts/flows", False),
-    ("prefect", "https://docs.prefect.io/v3/concepts/flows", True),
+    ("prefect", "https://docs.prefect.io/v3/concepts/flows", False),   # the old docs host: sources use the new home
     ("prefect", "https://www.prefect.io/docs/v3/concepts/flows", True),
     ("prefect", "https://github.com/PrefectHQ/prefect/blob/3.9.1/LICENSE", True),
     ("prefect", "https://www.prefect.io/pricing", True),
