@@ -167,6 +167,7 @@ def test_shipped_result_urls_open_a_result(page):
         q = "&".join(f"{k}={v}" for k, v in legacy.answers)
         page.goto(f"/decision-guide/?{q}")
         page.wait_for_url(f"**/decision-guide/result/{legacy.outcome}/?{q}")
+        wait_ready(page)
         assert page.locator("article h1").inner_text() == OUTCOMES[legacy.outcome].title
         kept = [(k, (v,)) for k, v in legacy.answers
                 if k in QUESTIONS and any(a.id == v for a in QUESTIONS[k].answers)]
@@ -174,6 +175,7 @@ def test_shipped_result_urls_open_a_result(page):
         assert shown == set(GUIDE.common_rows(legacy.outcome)) | set(expected_rows(kept))
     page.goto("/decision-guide/?team-size=several-teams&on-call=platform-group&hosting=self-host")
     page.wait_for_url("**/decision-guide/result/separate-teams/?team-size=several-teams&on-call=platform-group&hosting=self-host")
+    wait_ready(page)
     assert page.locator(".guide-result").get_attribute("data-view") == "open-source"
 
 
