@@ -71,7 +71,7 @@ def empty_module(project: Path) -> None:
     shutil.rmtree(project / "macros")
     (project / "macros").mkdir()
     (project / "macros" / "__init__.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
-    for md in (project / "docs").glob("*.md"):
+    for md in (project / "docs").rglob("*.md"):
         md.write_text(re.sub(r"\{\{.*?\}\}", "", md.read_text(encoding="utf-8")), encoding="utf-8")
 
 
@@ -124,7 +124,7 @@ def without_macros(project: Path) -> None:
     text = config.read_text(encoding="utf-8")
     text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
     config.write_text(text, encoding="utf-8")
-    for md in (project / "docs").glob("*.md"):
+    for md in (project / "docs").rglob("*.md"):
         md.write_text(re.sub(r"\{\{.*?\}\}", "", md.read_text(encoding="utf-8")), encoding="utf-8")
 
 
@@ -136,6 +136,13 @@ def multiply_criteria(project: Path, factor: int) -> int:
     copies = [dict(copy.deepcopy(c), id=f"{c['id']}-copy-{n}") for n in range(1, factor) for c in original]
     doc["criteria"] = original + copies  # deep copies: shared objects would be dumped as YAML aliases
     path.write_text(header + "\n" + yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    # Every row needs an answer that brings it in: one hard-requirement box per copy.
+    guide_path = project / "data" / "guide.yml"
+    guide = yaml.safe_load(guide_path.read_text(encoding="utf-8"))
+    boxes = next(q for q in guide["questions"] if q.get("multiple"))
+    boxes["answers"] += [{"id": f"needs-{c['id']}", "label": f"Needs {c['title']}", "rows": [c["id"]]} for c in copies]
+    guide_path.write_text(guide_path.read_text(encoding="utf-8").splitlines()[0] + "\n" + yaml.safe_dump(guide, sort_keys=False),
+                          encoding="utf-8")
     return len(doc["criteria"])
 
 

@@ -78,11 +78,32 @@ def _rows(data: SiteData) -> list:
     return [c for c in data.criteria if c.id in touched]
 
 
+# Stand-ins in a row's markup for what differs between results (control characters, which
+# the data rules keep out of every text): whether the row starts shown, and why.
+STATE, BY = "\x01state\x01", "\x01by\x01"
+_ROWS: dict = {}
+
+
+def _row_html(data: SiteData, page_url: str) -> dict[str, Markup]:
+    """Every row's markup for pages at one depth, rendered once: the nine result pages share it."""
+    key = (id(data), urls.root_prefix(page_url))
+    cached = _ROWS.get(key)
+    if cached is None or cached[0] is not data:
+        href = urls.resolver(page_url)
+        cached = (data, {c.id: Markup(render("guide_row.html", c=c, data=data, href=href, urls=urls,
+                                             STATE=Markup(STATE), BY=Markup(BY)))
+                         for c in _rows(data)})
+        _ROWS.clear()   # one build's data at a time
+        _ROWS[key] = cached
+    return cached[1]
+
+
 def _result(data: SiteData, page_url: str, outcome: Outcome | None) -> str:
     """The result panel. On a result page it starts with that outcome's rows shown (the rows
     every route to it touches); on the guide page it starts empty and hidden."""
     shown = set(data.guide.common_rows(outcome.id)) if outcome else set()
     return Markup(render("guide_result.html", data=data, outcome=outcome, rows=_rows(data), shown=shown,
+                         row_html=_row_html(data, page_url), STATE=STATE, BY=BY,
                   section=_section(data, outcome) if outcome else "Read the section",
                   href=urls.resolver(page_url), urls=urls))
 
