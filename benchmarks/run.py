@@ -283,7 +283,7 @@ def main() -> None:
 
     base = len(yaml.safe_load((ROOT / "data" / "criteria.yml").read_text(encoding="utf-8"))["criteria"])
     print(f"build with {base} criteria: {t_full:.2f} s")
-    for factor in (5, 15):   # data files stay under 1 MB (macros/load/yamlsource.py)
+    for factor in (5, 10):   # data files stay under 1 MB (macros/load/yamlsource.py)
         project = copy_project(work / f"x{factor}")
         n = multiply_criteria(project, factor)
         t = build_seconds(project)
