@@ -133,9 +133,7 @@ def define_env(env):
         """A result page: its title and link-preview description come from the outcome."""
         o = data.guide.outcome(outcome_id)
         env.page.meta["description"] = o.why
-        env.page.meta["title"] = o.title
-        if any(opener in o.title for opener in _TEMPLATE_OPENERS):   # see on_pre_page_macros
-            env.page_title_as_written, env.page.meta["title"] = o.title, "page title"
+        env.page.meta["title"] = _outside_template_step(env, o.title)
         return guide.result(data, outcome_id, page_url())
 
     @macro
@@ -201,15 +199,25 @@ def define_env(env):
 _TEMPLATE_OPENERS = ("{{", "{%", "{#")
 
 
+def _outside_template_step(env, title: str) -> str:
+    """The title to give the page while mkdocs-macros renders it: a stand-in with nothing to
+    render when the title holds template syntax, which on_post_page_macros puts back."""
+    if any(opener in title for opener in _TEMPLATE_OPENERS):
+        env.page_title_as_written = title
+        return "page title"
+    return title
+
+
 def on_pre_page_macros(env):
     """A page title is text. mkdocs-macros renders a title that contains '{{', '{%' or '{#'
     as a template (and stops the build on an unknown tag): keep it out of that step and
     put it back afterwards, so the theme shows it as written (escaped by overrides/main.html)."""
-    title = env.page.title
     env.page_title_as_written = None
-    if isinstance(title, str) and any(opener in title for opener in _TEMPLATE_OPENERS):
-        env.page_title_as_written = title
-        env.page.title = "page title"   # a stand-in with nothing to render
+    title = env.page.title
+    if isinstance(title, str):
+        stand_in = _outside_template_step(env, title)
+        if stand_in != title:
+            env.page.title = stand_in
 
 
 def on_post_page_macros(env):

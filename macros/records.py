@@ -319,12 +319,11 @@ class Guide:
 
     def common_rows(self, outcome_id: str) -> tuple[str, ...]:
         """Rows that every route to an outcome touches (what its page shows without answers)."""
-        sets = [set(self.touched((q, (a,)) for q, a in trail)) for trail, o in self.routes() if o == outcome_id]
-        if not sets:
+        rows = [tuple(self.touched((q, (a,)) for q, a in trail)) for trail, o in self.routes() if o == outcome_id]
+        if not rows:
             return ()
-        common = set.intersection(*sets)
-        first = next(trail for trail, o in self.routes() if o == outcome_id)
-        return tuple(r for r in self.touched((q, (a,)) for q, a in first) if r in common)
+        common = set.intersection(*map(set, rows))
+        return tuple(r for r in rows[0] if r in common)
 
 
 # --- What the hosted products bill (data/cost.yml) --------------------------------

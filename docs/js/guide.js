@@ -49,11 +49,10 @@ function guide(root) {
     const ids = raw.split(",").filter((id) => answerOf(q, id));
     return ids.length ? ids : null;
   }
+  const allValid = (params) => [...params.keys()].map((q) => [q, valid(q, params.get(q))]).filter(([, ids]) => ids);
   function read() {
     const params = new URLSearchParams(location.search);
-    if (fixed) {
-      return { steps: [...params.keys()].map((q) => [q, valid(q, params.get(q))]).filter(([, ids]) => ids), node: fixed };
-    }
+    if (fixed) return { steps: allValid(params), node: fixed };
     const steps = [];
     let node = tree.start;
     for (let ids; Q[node] && (ids = valid(node, params.get(node))); ) {
@@ -71,7 +70,7 @@ function guide(root) {
     if (![...params.keys()].some((k) => !used.has(k))) return false;
     const hit = tree.legacy.find((l) => Object.entries(l.answers).every(([q, a]) => params.get(q) === a));
     if (!hit) return false;
-    const kept = [...params.keys()].map((q) => [q, valid(q, params.get(q))]).filter(([, ids]) => ids);
+    const kept = allValid(params);
     location.replace(new URL(O[hit.outcome].page, location.href).pathname + (kept.length ? `?${query(kept)}` : ""));
     return true;
   }
