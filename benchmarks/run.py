@@ -91,7 +91,7 @@ def own_time_share(work: Path) -> None:
         for k, v in timing.items():
             parts.setdefault(k, []).append(v)
         cold = Path(tempfile.mkdtemp())
-        wall, timing = timed_build(full, {"PREVIEW_CACHE_DIR": str(cold / "previews"), "JINJA_CACHE_DIR": str(cold / "jinja")})
+        wall, timing = timed_build(full, {"SITE_CACHE_DIR": str(cold)})
         shutil.rmtree(cold, ignore_errors=True)
         runs["cold"].append(wall)
         own["cold"].append(timing["total_own"])

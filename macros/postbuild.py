@@ -19,12 +19,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import urls
+from .cachedir import folder
 from .records import SiteData
 from .render import cost, exports, moving, selfhosting
 from .sitecheck import PageParser, is_redirect
@@ -33,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Link-preview images computed before, by the hash of their inputs. Outside site/, so that a
 # clean build, `mkdocs serve` reloads and CI (when it caches the folder) reuse them.
-CACHE_DIR = Path(os.environ.get("PREVIEW_CACHE_DIR") or ROOT / ".cache" / "previews")
+CACHE_DIR = folder("previews")
 
 Export = Callable[[SiteData, str], "str | bytes"]
 EXPORTS: dict[str, Export] = {}
@@ -167,13 +169,34 @@ def minify(text: str, suffix: str) -> str:
     return rjsmin.jsmin(text)
 
 
-def _esbuild(source: Path, out: Path, *args: str, outdir: bool = False) -> bool:
-    """esbuild's minifier (it renames local names, which rjsmin cannot)."""
-    target = f"--outdir={out}" if outdir else f"--outfile={out}"
-    result = subprocess.run([str(ESBUILD), str(source), "--minify", "--log-level=error", target, *args],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"{source}: esbuild could not minify it:\n{result.stderr.strip()}")
+ASSET_CACHE = folder("assets")
+
+
+def _esbuild(source: Path, out: Path, *args: str, outdir: bool = False, inputs: tuple[Path, ...] = ()) -> bool:
+    """esbuild's minifier (it renames local names, which rjsmin cannot). Its output is kept
+    in ASSET_CACHE by a hash of the sources (`inputs` besides `source`), the arguments and
+    esbuild's version, so a repeat build copies it instead of starting esbuild."""
+    h = hashlib.sha256("\0".join((str(outdir), source.name, *args)).encode())
+    for p in (ESBUILD.resolve().parent.parent / "package.json", source, *inputs):
+        h.update(p.name.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"-") + b"\0")
+    cached = ASSET_CACHE / h.hexdigest()
+    if not cached.is_dir():
+        partial = ASSET_CACHE / f"{h.hexdigest()}.{os.getpid()}.tmp"
+        shutil.rmtree(partial, ignore_errors=True)
+        target = f"--outdir={partial}" if outdir else f"--outfile={partial / out.name}"
+        result = subprocess.run([str(ESBUILD), str(source), "--minify", "--log-level=error", target, *args],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise SystemExit(f"{source}: esbuild could not minify it:\n{result.stderr.strip()}")
+        try:
+            partial.replace(cached)   # atomic: a parallel build never copies half an output
+        except OSError:   # another build stored the same output first
+            shutil.rmtree(partial, ignore_errors=True)
+    folder = out if outdir else out.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for made in cached.iterdir():
+        shutil.copyfile(made, folder / made.name)
     return True
 
 
@@ -192,7 +215,7 @@ def minify_assets(site_dir: Path, docs_dir: Path) -> list[Path]:
         for old in js.glob("*-*.js"):   # chunks of an earlier run of the step
             old.unlink()
         _esbuild(entry, js, "--bundle", "--splitting", "--format=esm", "--target=es2020", "--entry-names=[name]",
-                 "--chunk-names=[name]-[hash]", outdir=True)
+                 "--chunk-names=[name]-[hash]", outdir=True, inputs=tuple(sorted((docs_dir / "js").glob("*.js"))))
         written += sorted(js.glob("*.js"))
     for folder, suffix in OWN_ASSETS.items():
         for source in sorted((docs_dir / folder).glob(f"*{suffix}")):

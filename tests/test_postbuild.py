@@ -2,6 +2,7 @@
 the preview cache, minified assets, and the rules of data/redirects.yml."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -84,6 +85,35 @@ def test_own_assets_are_minified_from_source_and_still_parse(tmp_path):
             module.write_bytes(path.read_bytes())
             result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
             assert result.returncode == 0, f"{path.name}: {result.stderr}"
+
+
+@pytest.mark.skipif(not postbuild.ESBUILD.is_file(), reason="esbuild comes from npm ci")
+def test_esbuild_output_is_reused_until_a_source_changes(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    for folder in postbuild.OWN_ASSETS:
+        (docs / folder).mkdir(parents=True)
+        for source in (ROOT / "docs" / folder).iterdir():
+            (docs / folder / source.name).write_bytes(source.read_bytes())
+
+    def fresh_site():
+        site = tmp_path / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(docs, site)
+        return site
+
+    monkeypatch.setattr(postbuild, "ASSET_CACHE", tmp_path / "cache")
+    started = []
+    real_run = subprocess.run
+    monkeypatch.setattr(postbuild.subprocess, "run", lambda *a, **k: started.append(a) or real_run(*a, **k))
+    first = {p.name: p.read_bytes() for p in postbuild.minify_assets(fresh_site(), docs)}
+    assert len(started) == 1 + len(list((docs / "stylesheets").glob("*.css")))   # the bundle, each stylesheet
+    started.clear()
+    assert {p.name: p.read_bytes() for p in postbuild.minify_assets(fresh_site(), docs)} == first
+    assert started == []   # all copied from the cache
+    module = docs / "js" / "copy.js"
+    module.write_text(module.read_text(encoding="utf-8") + "\nglobalThis.edited = 'edited-marker';\n", encoding="utf-8")
+    again = {p.name: p.read_bytes() for p in postbuild.minify_assets(fresh_site(), docs)}
+    assert len(started) == 1 and b"edited-marker" in b"".join(again.values())
 
 
 def test_a_redirect_must_leave_a_gone_page_for_an_existing_one(tmp_path):

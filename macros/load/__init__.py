@@ -13,7 +13,7 @@ from ..problems import DataError, Problem
 from ..records import (Claim, ConceptPair, ConceptSide, Criterion, Entry, Example, ExampleCode, Factor, KnownLimit,
                        Release, ReleaseFigures, SiteData, Tool, ToolReleases, Topic, TopicSide)
 from ..releases import with_figures
-from . import cost_rules, guide_rules, pins, redirects, schema
+from . import cache, cost_rules, guide_rules, pins, redirects, schema
 from .cost_records import build_cost
 from .rules import EXAMPLE_FILE, cross_check, example_rules, release_rules, topic_rules
 from .yamlsource import Document, read
@@ -46,6 +46,7 @@ def relative(path: Path) -> str:
 def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
     """Read and structurally validate every data file (a file that cannot be parsed maps to None)."""
     docs, problems = {}, []
+    common = cache.stamp(data_dir / "schema")
     for name, schema_name in FILES.items():
         path = data_dir / name
         display = relative(path)
@@ -53,10 +54,15 @@ def read_documents(data_dir: Path) -> tuple[dict[str, Document], list[Problem]]:
         if not path.is_file():
             problems.append(Problem(display, 0, "", "file is missing"))
             continue
-        doc, found = read(path, display)
-        if doc is not None:
-            found = schema.validate(doc, data_dir / "schema", schema_name)
-        problems += found
+        key = cache.key(common, path.read_bytes(), display, schema_name)
+        doc = cache.get(key)
+        if doc is None:
+            doc, found = read(path, display)
+            if doc is not None:
+                found = schema.validate(doc, data_dir / "schema", schema_name)
+                if not found:
+                    cache.put(key, doc)
+            problems += found
         docs[name] = doc
     return docs, problems
 

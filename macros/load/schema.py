@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING
 
 from ..problems import Problem, format_path, show
 from .yamlsource import Document
+
+if TYPE_CHECKING:   # imported when a file is validated: a build whose files are all cached skips it
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 JSON_TYPES = {dict: "a mapping", list: "a list", str: "text", bool: "true/false",
               int: "a number", float: "a number", type(None): "nothing"}
@@ -63,6 +65,8 @@ def _load(schema_dir: Path) -> tuple[tuple, dict, Registry, dict]:
     stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     cached = _cache.get(schema_dir)
     if cached is None or cached[0] != stamp:
+        from referencing import Registry, Resource
+
         schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in files}
         registry = Registry().with_resources(
             (name, Resource.from_contents(schema)) for name, schema in schemas.items())
@@ -71,6 +75,8 @@ def _load(schema_dir: Path) -> tuple[tuple, dict, Registry, dict]:
 
 
 def _validator(schema_dir: Path, schema_name: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     _, schemas, registry, validators = _load(schema_dir)
     if schema_name not in validators:
         try:

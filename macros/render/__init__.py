@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..cachedir import folder as cache_folder
+
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -71,7 +73,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
     they are compiled each time."""
     import os
 
-    folder = Path(os.environ.get("JINJA_CACHE_DIR") or Path(__file__).resolve().parents[2] / ".cache" / "jinja")
+    folder = cache_folder("jinja")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
