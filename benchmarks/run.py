@@ -68,8 +68,10 @@ def timed_build(project: Path, env: dict | None = None) -> tuple[float, dict]:
 
 def empty_module(project: Path) -> None:
     """Same pages and the macros plugin, on a module that defines nothing (macro calls removed)."""
+    hook = (project / "macros" / "cachedir.py").read_bytes()   # the theme-template hook in mkdocs.yml stays
     shutil.rmtree(project / "macros")
     (project / "macros").mkdir()
+    (project / "macros" / "cachedir.py").write_bytes(hook)
     (project / "macros" / "__init__.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     for md in (project / "docs").rglob("*.md"):
         md.write_text(re.sub(r"\{\{.*?\}\}", "", md.read_text(encoding="utf-8")), encoding="utf-8")

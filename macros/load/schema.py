@@ -19,7 +19,7 @@ TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "boole
 
 # Schemas by folder, remembered with the files' modification times so that an edit
 # under `mkdocs serve` is picked up on the next rebuild.
-_cache: dict[Path, tuple[tuple, dict, Registry, dict]] = {}
+_cache: dict[Path, list] = {}
 
 ANNOTATIONS = {"description", "title", "$comment", "default", "examples"}
 
@@ -56,28 +56,34 @@ def inline(node, current: str, schemas: dict, stack: tuple = ()):
 
 
 def _schemas(schema_dir: Path) -> tuple[dict, Registry]:
-    return _load(schema_dir)[1:3]
+    """The schemas by file name, and a registry of them for $refs that stay references."""
+    cached = _load(schema_dir)
+    if cached[2] is None:
+        from referencing import Registry, Resource
+
+        cached[2] = Registry().with_resources(
+            (name, Resource.from_contents(schema)) for name, schema in cached[1].items())
+    return cached[1], cached[2]
 
 
-def _load(schema_dir: Path) -> tuple[tuple, dict, Registry, dict]:
+def _load(schema_dir: Path) -> list:
+    """[stamp, schemas, registry (made when first needed), validators]: reading the files is
+    all the field reference page needs."""
     schema_dir = schema_dir.resolve()
     files = sorted(schema_dir.glob("*.schema.json"))
     stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     cached = _cache.get(schema_dir)
     if cached is None or cached[0] != stamp:
-        from referencing import Registry, Resource
-
         schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in files}
-        registry = Registry().with_resources(
-            (name, Resource.from_contents(schema)) for name, schema in schemas.items())
-        cached = _cache[schema_dir] = (stamp, schemas, registry, {})
+        cached = _cache[schema_dir] = [stamp, schemas, None, {}]
     return cached
 
 
 def _validator(schema_dir: Path, schema_name: str) -> Draft202012Validator:
     from jsonschema import Draft202012Validator
 
-    _, schemas, registry, validators = _load(schema_dir)
+    schemas, registry = _schemas(schema_dir)
+    validators = _load(schema_dir)[3]
     if schema_name not in validators:
         try:
             schema = inline(schemas[schema_name], schema_name, schemas)
@@ -90,7 +96,7 @@ def _validator(schema_dir: Path, schema_name: str) -> Draft202012Validator:
 
 def load_schemas(schema_dir: Path) -> dict:
     """All schemas in the folder, by file name."""
-    return _schemas(schema_dir)[0]
+    return _load(schema_dir)[1]
 
 
 def validate(doc: Document, schema_dir: Path, schema_name: str) -> list[Problem]:

@@ -73,6 +73,7 @@ def prefix(text: str) -> tuple[Prefix | None, str | None]:
     return (None, problem) if problem else (Prefix(u.hostname, u.pathname), None)
 
 
+@lru_cache(maxsize=4096)
 def judge(url: str, prefixes: tuple[str, ...], tool_name: str) -> str | None:
     """None if `url` is an official source of the tool, else one sentence for the contributor."""
     u = _parse(url)

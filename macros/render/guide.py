@@ -81,21 +81,29 @@ def _rows(data: SiteData) -> list:
 # Stand-ins in a row's markup for what differs between results (control characters, which
 # the data rules keep out of every text): whether the row starts shown, and why.
 STATE, BY = "\x01state\x01", "\x01by\x01"
-_ROWS: dict = {}
+_MEMO: dict = {}
+
+
+def _per_depth(kind: str, data: SiteData, page_url: str, make):
+    """What a renderer makes once for pages at one depth (links are relative to the site root,
+    so the nine result pages share it), for one build's data at a time."""
+    if _MEMO.get("data") is not data:
+        _MEMO.clear()
+        _MEMO["data"] = data
+    key = (kind, urls.root_prefix(page_url))
+    if key not in _MEMO:
+        _MEMO[key] = make()
+    return _MEMO[key]
 
 
 def _row_html(data: SiteData, page_url: str) -> dict[str, Markup]:
-    """Every row's markup for pages at one depth, rendered once: the nine result pages share it."""
-    key = (id(data), urls.root_prefix(page_url))
-    cached = _ROWS.get(key)
-    if cached is None or cached[0] is not data:
+    """Every row's markup: the same for every result page at one depth."""
+    def make():
         href = urls.resolver(page_url)
-        cached = (data, {c.id: Markup(render("guide_row.html", c=c, data=data, href=href, urls=urls,
-                                             STATE=Markup(STATE), BY=Markup(BY)))
-                         for c in _rows(data)})
-        _ROWS.clear()   # one build's data at a time
-        _ROWS[key] = cached
-    return cached[1]
+        return {c.id: Markup(render("guide_row.html", c=c, data=data, href=href, urls=urls,
+                                    STATE=Markup(STATE), BY=Markup(BY)))
+                for c in _rows(data)}
+    return _per_depth("rows", data, page_url, make)
 
 
 def _result(data: SiteData, page_url: str, outcome: Outcome | None) -> str:
@@ -109,7 +117,8 @@ def _result(data: SiteData, page_url: str, outcome: Outcome | None) -> str:
 
 
 def _blob(data: SiteData, page_url: str) -> str:
-    return json.dumps(payload(data.guide, data, page_url), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _per_depth("payload", data, page_url, lambda: json.dumps(
+        payload(data.guide, data, page_url), ensure_ascii=False, separators=(",", ":"), sort_keys=True))
 
 
 def guide(data: SiteData, page_url: str) -> str:
