@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
 from macros.load.pins import read_pins
@@ -127,9 +128,10 @@ def test_picking_a_tool_once_switches_every_pair_of_tabs(page, site_data):
     page.locator(".tabbed-labels label", has_text=second.name).first.click()
     for x in site_data.examples:
         block = page.locator(f"[id='{x.id}'] ~ .tabbed-set").first
+        block.scroll_into_view_if_needed()   # as a reader reaches it: code is drawn near the screen
         visible = block.locator(".tabbed-block").filter(has=page.locator("pre")).locator("visible=true")
         assert visible.count() == 1
-        assert f"{second.id}_example.py" in visible.first.locator(".filename").inner_text()
+        expect(visible.first.locator(".filename")).to_contain_text(f"{second.id}_example.py", use_inner_text=True)
 
 
 def test_every_code_block_has_a_copy_button(page):

@@ -155,13 +155,18 @@ function guide(root) {
     viewLine.hidden = !view;
     viewLine.textContent = view ? `Availability is shown ${VIEWS[viewId]}.` : "";
     const shown = [];
+    // Only what changes is written: every write to a row costs style and layout before the paint.
     panel.querySelectorAll(".guide-row").forEach((li) => {
       const brought = by.get(li.dataset.row);
-      li.hidden = !(brought || li.hasAttribute("data-common"));
-      if (!li.hidden) shown.push(li);
-      li.querySelector(".guide-by").textContent = brought
+      const show = Boolean(brought || li.hasAttribute("data-common"));
+      if (li.hidden === show) li.hidden = !show;
+      if (!show) return;
+      shown.push(li);
+      const line = li.querySelector(".guide-by");
+      const text = brought
         ? `Brought by your answer${brought.length > 1 ? "s" : ""}: ${brought.map(([, label]) => label).join("; ")}`
-        : li.hasAttribute("data-common") ? "Every route to this result touches this row." : "";
+        : "Every route to this result touches this row.";
+      if (line.textContent !== text) line.textContent = text;
     });
     const countBox = panel.querySelector(".guide-counts");
     countBox.hidden = !shown.length;
