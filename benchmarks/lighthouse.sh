@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Lighthouse figures for the key pages.
 #  1. accessibility, best-practices and SEO scores for /, /comparison/, /decision-guide/;
-#  2. mobile performance score and total blocking time (TBT) for /comparison/ and
-#     /examples/ beside the plain /conclusion/: medians of $RUNS runs (default 5),
-#     interleaved (page after page, then again), so that load on the machine falls on
-#     all pages alike. Target: the key pages' TBT no worse than the plain page's.
-# Not part of `make test` (it downloads Lighthouse from npm, ~100 MB). Run:
-#   benchmarks/lighthouse.sh            # needs Node 20+, npm and a Chromium
+#  2. mobile performance score and total blocking time (TBT) for the key pages beside
+#     the plain /conclusion/: medians of $RUNS runs (default 5), interleaved (page after
+#     page, then again), so that load on the machine falls on all pages alike.
+#     Target: the key pages' TBT no worse than the plain page's.
+# Not part of `make test`. Lighthouse (~100 MB from npm) is installed once into
+# .cache/lighthouse/. `make bench` runs this script at its end. Run:
+#   benchmarks/lighthouse.sh            # needs Node 20+, npm and a Chromium (~8 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
 chrome=${CHROME_PATH:-/usr/bin/chromium}
 runs=${RUNS:-5}
 port=${PORT:-8765}
+# The plain page first, then the key pages.
+PAGES="conclusion/ home/ comparison/ decision-guide/ examples/ cost/"
+version=12.8.2   # the newest major that runs on Node 20
+install=.cache/lighthouse
+if [ "$(cat "$install/version" 2>/dev/null)" != "$version" ]; then
+  rm -rf "$install"
+  npm install --silent --no-audit --no-fund --prefix "$install" "lighthouse@$version" >/dev/null
+  echo "$version" > "$install/version"
+fi
 tools=$(mktemp -d)
-npm install --silent --prefix "$tools" lighthouse@12.8.2 >/dev/null
 .venv/bin/python -m mkdocs build -q --site-dir "$tools/site"
 .venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$tools/site" >/dev/null 2>&1 &
 server=$!
@@ -24,7 +33,7 @@ flags="--headless=new --no-sandbox --disable-background-networking --disable-com
 lighthouse() {   # URL path, output file, lighthouse options...
   local page=$1 out=$2
   shift 2
-  CHROME_PATH=$chrome "$tools/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" --quiet \
+  CHROME_PATH=$chrome "$install/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/$page" --quiet \
     --chrome-flags="$flags" --output=json --output-path="$out" "$@" >/dev/null 2>&1
 }
 
@@ -41,8 +50,9 @@ done
 # Mobile (Lighthouse's default form factor and throttling), performance only.
 mkdir -p "$tools/perf"
 for run in $(seq "$runs"); do
-  for page in conclusion/ comparison/ examples/; do
-    lighthouse "$page" "$tools/perf/${page%/}-$run.json" --only-categories=performance --form-factor=mobile
+  for page in $PAGES; do
+    path=${page#home/}   # home/ stands for the site root
+    lighthouse "$path" "$tools/perf/${page%/}-$run.json" --only-categories=performance --form-factor=mobile
   done
 done
 .venv/bin/python - "$tools/perf" <<'PY'
@@ -55,10 +65,11 @@ for report in sorted(Path(sys.argv[1]).glob("*.json")):
     found.setdefault(page, []).append((data["categories"]["performance"]["score"] * 100,
                                        data["audits"]["total-blocking-time"]["numericValue"]))
 plain = statistics.median(t for _, t in found["conclusion"])
-for page in ("conclusion", "comparison", "examples"):
+for page in ("conclusion", "home", "comparison", "decision-guide", "examples", "cost"):
     perf = statistics.median(p for p, _ in found[page])
     tbt = statistics.median(t for _, t in found[page])
     spread = f"{min(t for _, t in found[page]):.0f}-{max(t for _, t in found[page]):.0f} ms"
-    print(f"mobile /{page}/: performance {perf:.0f}, TBT median {tbt:.0f} ms ({spread}, {len(found[page])} runs); "
+    shown = "/" if page == "home" else f"/{page}/"
+    print(f"mobile {shown}: performance {perf:.0f}, TBT median {tbt:.0f} ms ({spread}, {len(found[page])} runs); "
           f"{tbt - plain:+.0f} ms vs the plain /conclusion/" + (" (target: no worse)" if page != "conclusion" else ""))
 PY

@@ -1,6 +1,6 @@
 """Speed and size figures for the site. Prints them; asserts nothing.
 
-    .venv/bin/python benchmarks/run.py            # ~1-2 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py            # ~4 minutes on 2 cores, then Lighthouse (~8)
 
 Targets (from the issues): the project's own Python time (importing macros,
 define_env, macro calls and page hooks, the post-build step) <= 30% of a build of
@@ -349,6 +349,10 @@ def main() -> None:
         print(f"  answers that show {name} ({len(picked)}): {spread(picked)}")
     print(f"  the click handler alone: {spread([h for h, _, _ in steps])}")
     shutil.rmtree(work, ignore_errors=True)
+
+    if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":   # about 8 minutes; BENCH_LIGHTHOUSE=0 skips it
+        print("Lighthouse (benchmarks/lighthouse.sh):", flush=True)
+        subprocess.run(["bash", str(ROOT / "benchmarks" / "lighthouse.sh")], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":
