@@ -67,3 +67,30 @@ def test_a_damaged_entry_is_a_miss(tmp_path, cache_dir):
 def test_the_key_covers_the_code_that_reads_and_validates(tmp_path):
     names = {p.name for p in cache._CODE}
     assert {"yamlsource.py", "schema.py", "cache.py", "requirements.txt"} <= names
+
+
+def test_the_theme_hook_keeps_compiled_templates_and_sees_an_edit(tmp_path, monkeypatch):
+    """macros/cachedir.py's on_env (a MkDocs hook in mkdocs.yml): the theme's templates are
+    compiled once into .cache/theme-jinja/, and an edited template is compiled afresh."""
+    import re
+
+    from jinja2 import Environment, FileSystemLoader
+
+    from conftest import ROOT
+    from macros import cachedir
+
+    assert re.search(r"^hooks:\n(  - .*\n)*  - macros/cachedir\.py$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    monkeypatch.setenv("SITE_CACHE_DIR", str(tmp_path / "cache"))
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("first {{ x }}", encoding="utf-8")
+
+    def render():
+        env = cachedir.on_env(Environment(loader=FileSystemLoader(str(templates))), config=None, files=None)
+        assert env.bytecode_cache is not None
+        return env.get_template("page.html").render(x=1)
+
+    assert render() == "first 1"
+    assert list((tmp_path / "cache" / "theme-jinja").iterdir())   # stored
+    (templates / "page.html").write_text("second {{ x }}", encoding="utf-8")
+    assert render() == "second 1"
