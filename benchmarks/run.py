@@ -77,32 +77,57 @@ def empty_module(project: Path) -> None:
         md.write_text(re.sub(r"\{\{.*?\}\}", "", md.read_text(encoding="utf-8")), encoding="utf-8")
 
 
+# Python's own bytecode cache: an editor's Python writes __pycache__ beside the project's
+# modules and reads it on the next build; this machine's environment sets
+# PYTHONDONTWRITEBYTECODE=1, which would compile every project module from source on every
+# build (the toolchain's bytecode comes with its wheels either way).
+WRITE_BYTECODE = {"PYTHONDONTWRITEBYTECODE": ""}
+NO_BYTECODE = {"PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def drop_bytecode(project: Path) -> None:
+    for folder in project.rglob("__pycache__"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def own_time_share(work: Path) -> None:
-    """Interleaved runs: empty module, full build with warm caches, full build with cold ones."""
+    """Interleaved runs: empty module, then full builds with warm caches (the site's and
+    Python's), with cold ones (neither, as on a fresh clone), and with the site's caches warm
+    but no bytecode."""
     full, empty = copy_project(work / "own-full"), copy_project(work / "own-empty")
     empty_module(empty)
-    timed_build(full)   # warm the preview and template caches
-    runs = {"empty": [], "warm": [], "cold": []}
-    own = {"warm": [], "cold": []}
+    timed_build(empty, WRITE_BYTECODE)
+    timed_build(full, WRITE_BYTECODE)   # warm the preview, template and data caches, and __pycache__
+    series = ("warm", "cold", "no-bytecode")
+    runs: dict[str, list[float]] = {"empty": [], **{k: [] for k in series}}
+    own: dict[str, list[float]] = {k: [] for k in series}
     parts: dict[str, list[float]] = {}
     for _ in range(RUNS):
-        runs["empty"].append(timed_build(empty)[0])
-        wall, timing = timed_build(full)
-        runs["warm"].append(wall)
-        own["warm"].append(timing["total_own"])
-        for k, v in timing.items():
-            parts.setdefault(k, []).append(v)
-        cold = Path(tempfile.mkdtemp())
-        wall, timing = timed_build(full, {"SITE_CACHE_DIR": str(cold)})
-        shutil.rmtree(cold, ignore_errors=True)
-        runs["cold"].append(wall)
-        own["cold"].append(timing["total_own"])
+        runs["empty"].append(timed_build(empty, WRITE_BYTECODE)[0])
+        for kind in series:
+            cold = Path(tempfile.mkdtemp())
+            if kind != "warm":
+                drop_bytecode(full)
+            env = {"warm": WRITE_BYTECODE, "cold": {**NO_BYTECODE, "SITE_CACHE_DIR": str(cold)},
+                   "no-bytecode": NO_BYTECODE}[kind]
+            wall, timing = timed_build(full, env)
+            shutil.rmtree(cold, ignore_errors=True)
+            runs[kind].append(wall)
+            own[kind].append(timing["total_own"])
+            if kind == "warm":
+                for k, v in timing.items():
+                    parts.setdefault(k, []).append(v)
+        timed_build(full, WRITE_BYTECODE)   # __pycache__ back for the next warm run (not counted)
     med = {k: statistics.median(v) for k, v in runs.items()}
-    warm, cold = statistics.median(own["warm"]), statistics.median(own["cold"])
-    print(f"own Python time, warm caches: {warm:.2f} s = {100 * warm / med['empty']:.0f}% of the empty-module build "
+    own_med = {k: statistics.median(v) for k, v in own.items()}
+    share = {k: 100 * v / med["empty"] for k, v in own_med.items()}
+    print(f"own Python time, warm caches: {own_med['warm']:.2f} s = {share['warm']:.0f}% of the empty-module build "
           f"({med['empty']:.2f} s) (target <= 30%)")
-    print(f"  cold caches: {cold:.2f} s = {100 * cold / med['empty']:.0f}%; full build (warm) {med['warm']:.2f} s = "
-          f"{med['warm'] / med['empty']:.2f}x the empty-module build, cold {med['cold']:.2f} s = {med['cold'] / med['empty']:.2f}x")
+    print(f"  cold caches (fresh clone: no site cache, no __pycache__): {own_med['cold']:.2f} s = {share['cold']:.0f}%; "
+          f"site caches warm but no __pycache__ (PYTHONDONTWRITEBYTECODE=1): {own_med['no-bytecode']:.2f} s = "
+          f"{share['no-bytecode']:.0f}%")
+    print(f"  full build: warm {med['warm']:.2f} s = {med['warm'] / med['empty']:.2f}x the empty-module build, "
+          f"cold {med['cold']:.2f} s = {med['cold'] / med['empty']:.2f}x")
     print("  warm, by part: " + ", ".join(f"{k} {statistics.median(v):.3f} s" for k, v in parts.items()
                                           if k not in ("total_own", "in_process")))
 
