@@ -152,6 +152,18 @@ def wait_ready(page):
             raise
 
 
+def read_through(page):
+    """Scroll through the page a screen per frame, then back to the top, as a reader would.
+    Long tables and the examples' code are laid out only when they near the screen
+    (content-visibility: auto); a check that measures boxes in one go (axe, a target's
+    size) would otherwise read the placeholders of parts no reader has reached yet."""
+    page.evaluate("""async () => {
+      const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) { scrollTo(0, y); await frame(); }
+      scrollTo(0, 0); await frame();
+    }""")
+
+
 def _make_page(browser, base_url, watched, **options):
     context = open_context(browser, base_url, watched, **options)
     page = watch_page(context.new_page(), watched)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_build, serve, wait_ready
+from conftest import read_through, run_build, serve, wait_ready
 from datafix import add_third_tool, copy_project
 
 ROW = "failure-handling"   # a public row anchor (tests/public_urls.txt)
@@ -193,6 +193,7 @@ def test_touch_targets_are_big_enough(new_page, device, minimum):
     options = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True} if device == "phone" else {}
     page = new_page(**options)
     page.goto("/comparison/")
+    read_through(page)   # the tables further down are drawn as the reader nears them
     sizes = page.eval_on_selector_all(TARGETS, """els => els.filter(e => e.checkVisibility()).map(e => {
         const t = e.closest('label') || e; const r = t.getBoundingClientRect();
         return [e.outerHTML.slice(0, 60), Math.round(r.width), Math.round(r.height)]; })""")
@@ -232,6 +233,10 @@ def test_print_shows_every_column_and_note(page):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     for table in page.locator("table.cmp-table").all():
         assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1")
+    # On screen a table is drawn only as the reader nears it; on paper every one is, at once.
+    undrawn = page.eval_on_selector_all("table.cmp-table tr.cmp-row", """rows => rows
+        .filter(r => !r.checkVisibility({ contentVisibilityAuto: true })).map(r => r.id)""")
+    assert undrawn == []
 
 
 @pytest.fixture(scope="module")

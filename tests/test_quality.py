@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import ROOT, read_through, run_build
 from datafix import copy_project
 from macros.sitecheck import is_redirect, pages, parse
 from publicurls import read_public_urls
@@ -85,16 +85,11 @@ def _assert_axe_clean(page, url, scheme):
                            ".every(c => c.scrollWidth <= c.clientWidth || c.hasAttribute('tabindex'))")
     expected = "slate" if scheme == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == expected
-    # Code on /examples/ is laid out only when it nears the screen (content-visibility: auto).
-    # axe scrolls to an element and measures in the same task, before the browser has laid
-    # out what just came near, so it reads stale boxes (a code block "behind" the next pair's
-    # tab label). Scroll through the page first, a frame per screen, as a reader would: every
-    # block then has its real size and axe measures the page the reader sees.
-    page.evaluate("""async () => {
-      const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) { scrollTo(0, y); await frame(); }
-      scrollTo(0, 0); await frame();
-    }""")
+    # Long tables and the examples' code are laid out only when they near the screen
+    # (content-visibility: auto). axe scrolls to an element and measures in the same task,
+    # before the browser has laid out what just came near, so it would read stale boxes (a
+    # code block "behind" the next pair's tab label): read through the page first.
+    read_through(page)
     violations = axe_violations(page)
     assert violations == [], "\n".join(violations)
 

@@ -6,6 +6,9 @@
 import { copyText } from "./copy.js";
 
 const listed = (params, key) => (params.get(key) || "").split(",").filter(Boolean);
+const KEYS = ["factor", "tool", "availability"];
+// A box is written only when it changes: each write makes the browser restyle the form.
+const tick = (box, on) => { if (box.checked !== on) box.checked = on; };
 
 function setup(form) {
   const root = form.closest(".md-content") || document;
@@ -44,7 +47,7 @@ function setup(form) {
   function toUrl() {
     const { factors, tools, selfHost } = apply();
     const params = new URLSearchParams(location.search);
-    ["factor", "tool", "availability"].forEach((k) => params.delete(k));
+    KEYS.forEach((k) => params.delete(k));
     if (factors.length !== boxes("factor").length) params.set("factor", factors.join(","));
     if (selfHost) params.set("availability", "open-source");
     if (boxes("tool").length && tools.length !== boxes("tool").length) params.set("tool", tools.join(","));
@@ -57,7 +60,7 @@ function setup(form) {
     const row = location.hash.length > 1 && root.querySelector(`tr.cmp-row[id="${CSS.escape(location.hash.slice(1))}"]`);
     const group = row && row.closest(".cmp-group");
     if (!group || !group.hidden) return;
-    boxes("factor").forEach((b) => { if (b.value === group.dataset.factor) b.checked = true; });
+    boxes("factor").forEach((b) => { if (b.value === group.dataset.factor) tick(b, true); });
     toUrl();
     relaxed.hidden = false;
     row.scrollIntoView();
@@ -65,23 +68,27 @@ function setup(form) {
 
   function fromUrl() {
     const params = new URLSearchParams(location.search);
+    // No filter in the URL and the boxes as built (not restored by the browser): the page
+    // already shows everything, and writing nothing spares a restyle of every table.
+    const asBuilt = [...form.querySelectorAll("input[type=checkbox]")].every((b) => b.checked === b.defaultChecked);
+    if (asBuilt && !KEYS.some((k) => params.has(k))) return;
     for (const name of ["factor", "tool"]) {
       const wanted = listed(params, name).filter((v) => boxes(name).some((b) => b.value === v));
-      if (wanted.length) boxes(name).forEach((b) => { b.checked = wanted.includes(b.value); });
+      if (wanted.length) boxes(name).forEach((b) => tick(b, wanted.includes(b.value)));
     }
-    boxes("availability").forEach((b) => { b.checked = listed(params, "availability").includes(b.value); });
+    boxes("availability").forEach((b) => tick(b, listed(params, "availability").includes(b.value)));
     apply();
     revealTarget();
   }
 
   form.addEventListener("change", () => { relaxed.hidden = true; toUrl(); });
   form.querySelectorAll("[data-only]").forEach((button) => button.addEventListener("click", () => {
-    boxes("factor").forEach((b) => { b.checked = b.value === button.dataset.only; });
+    boxes("factor").forEach((b) => tick(b, b.value === button.dataset.only));
     relaxed.hidden = true;
     toUrl();
   }));
   form.querySelectorAll("[data-cmp-reset]").forEach((button) => button.addEventListener("click", () => {
-    form.querySelectorAll("input[type=checkbox]").forEach((b) => { b.checked = b.name !== "availability"; });
+    form.querySelectorAll("input[type=checkbox]").forEach((b) => tick(b, b.name !== "availability"));
     relaxed.hidden = true;
     toUrl();
   }));
