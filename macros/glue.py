@@ -134,6 +134,10 @@ def define_env(env):
         o = data.guide.outcome(outcome_id)
         env.page.meta["description"] = o.why
         env.page.meta["title"] = _outside_template_step(env, o.title)
+        # Kept out of the site search: its rows repeat /comparison/'s, most of them hidden on
+        # the page, so a hit would land on text the reader cannot see. The guide page's map
+        # links every result by its title, and is searched.
+        env.page.meta["search"] = {"exclude": True}
         return guide.result(data, outcome_id, page_url())
 
     @macro

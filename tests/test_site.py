@@ -68,6 +68,19 @@ def test_every_page_has_its_own_meta_description(site_dir):
     assert len(set(descriptions.values())) == len(descriptions), "pages share a description"
 
 
+def test_search_finds_a_cell_where_the_reader_can_see_it(site_dir, site_data):
+    """The guide's rows repeat the comparison's and are hidden until an answer brings
+    them: a search hit there would land on text the reader cannot see."""
+    import json
+
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    cell = site_data.criteria[0].entries[0][1].cell
+    hits = {d["location"].split("#")[0] for d in docs if cell in d["text"]}
+    assert "comparison/" in hits
+    assert not any(h.startswith("decision-guide/") for h in hits), hits
+    assert any(d["location"].startswith("decision-guide/") for d in docs)   # the guide itself is searched
+
+
 def test_every_page_has_an_edit_link(site_dir):
     for page in pages(site_dir):
         links = parse(page).links
