@@ -4,12 +4,15 @@
 
 Targets (from the issues): the project's own Python time (importing macros,
 define_env, macro calls and page hooks, the post-build step) <= 30% of a build of
-the same pages with the macros plugin on an empty module, with the preview cache
-warm (printed with the cold figure and the full-build ratio beside it, from
-interleaved medians); build cost linear in the number of criteria; the guide page <= a plain page
-+ 10 KiB downloaded; the site's own JS + CSS <= 8 KiB gzipped; answering a
-guide question shows the next one within one frame (16 ms of main-thread work to the next paint); cumulative layout
-shift < 0.01 on /, /comparison/ and /decision-guide/ at phone and desktop widths.
+the same pages with the macros plugin on an empty module, with the site's caches and
+Python's bytecode warm (printed with the cold figure and the full-build ratio beside it,
+from interleaved medians); a `mkdocs serve` rebuild after a data edit <= 1.5 s; build
+cost linear in the number of criteria; the guide page <= a plain page + 10 KiB
+downloaded; the site's own JS + CSS a page is served <= 8 KiB gzipped; answering a
+guide question shows the next one within one frame (16 ms of main-thread work to the
+next paint); cumulative layout shift < 0.01 on /, /comparison/ and /decision-guide/ at
+phone and desktop widths; Lighthouse mobile total blocking time of the key pages no
+worse than the plain page's (benchmarks/lighthouse.sh).
 """
 from __future__ import annotations
 
@@ -140,9 +143,69 @@ def serve_rebuild(work: Path) -> None:
     if result.returncode:
         raise SystemExit(result.stderr)
     times = json.loads(result.stdout.strip().splitlines()[-1])
-    print(f"serve: rebuild after an edit to data/criteria.yml, median {statistics.median(times):.2f} s, "
-          f"max {max(times):.2f} s over {len(times)} edits (target: visible <= 1.5 s; the watcher and the "
+    print(f"serve: the rebuild alone after an edit to data/criteria.yml, median {statistics.median(times):.2f} s, "
+          f"max {max(times):.2f} s over {len(times)} edits (in one process, as serve runs it; the watcher and the "
           f"browser's reload come on top)")
+
+
+SEEN = """(text) => document.body && document.body.innerText.includes(text)"""
+
+
+def serve_visible(work: Path, edits: int = 5) -> list[float]:
+    """Seconds from saving data/criteria.yml to the new text on screen in Chromium, with
+    `mkdocs serve` running and the page open, as an editor works: the file watcher, the
+    rebuild, livereload and the page's reload all count."""
+    import socket
+
+    project = copy_project(work / "serve")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = open(work / "serve.log", "w+", encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **QUIET, "GITHUB_ACTIONS": "false"})
+    criteria = project / "data" / "criteria.yml"
+    original = criteria.read_text(encoding="utf-8")
+    times = []
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_executable(p), args=["--no-sandbox"])
+            page = browser.new_page()
+            url = f"http://127.0.0.1:{port}/dagster-or-prefect/comparison/"
+            deadline = time.monotonic() + 60
+            while True:   # the first build of the session
+                try:
+                    page.goto(url)
+                    if page.locator("tr.cmp-row").count():
+                        break
+                except Exception:  # noqa: BLE001 - not serving yet
+                    pass
+                if time.monotonic() > deadline:
+                    raise SystemExit("mkdocs serve did not start:\n" + (work / "serve.log").read_text())
+                time.sleep(0.5)
+            for n in range(edits):
+                page.wait_for_timeout(1500)   # the watcher and the page settled
+                text = f"Edited cell {n}"
+                start = time.perf_counter()
+                criteria.write_text(original.replace("cell: ", f"cell: {text} ", 1), encoding="utf-8")
+                while True:
+                    try:
+                        if page.evaluate(SEEN, text):
+                            break
+                    except Exception:  # noqa: BLE001 - the page is reloading
+                        pass
+                    if time.perf_counter() - start > 30:
+                        raise SystemExit("an edit never showed:\n" + (work / "serve.log").read_text())
+                    time.sleep(0.02)
+                times.append(time.perf_counter() - start)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+    return times
 
 
 def without_macros(project: Path) -> None:
@@ -316,11 +379,16 @@ def main() -> None:
 
     own_time_share(work)
     serve_rebuild(work)
+    seen = serve_visible(work, RUNS)
+    print(f"serve: an edit to data/criteria.yml on screen (save, watcher, rebuild, livereload, reload) median "
+          f"{statistics.median(seen):.2f} s, max {max(seen):.2f} s over {len(seen)} edits (target <= 1.5 s)")
     full = copy_project(work / "full")
     plain = copy_project(work / "plain")
     without_macros(plain)
     t_full, t_plain = build_seconds(full), build_seconds(plain)
-    print(f"build: full {t_full:.2f} s, without macros {t_plain:.2f} s, ratio {t_full / t_plain:.2f}x (target <= 1.3x)")
+    print(f"build: full {t_full:.2f} s, without macros {t_plain:.2f} s, ratio {t_full / t_plain:.2f}x (untargeted since "
+          f"issue 20: most of it is Markdown, Pygments, search and theme work on the generated content, which grows "
+          f"with the content; the target is the own Python time above)")
     imports = {}
     for module in ("mkdocs_macros.plugin", "jsonschema"):
         start = time.perf_counter()
