@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Lighthouse figures for the key pages.
-#  1. accessibility, best-practices and SEO scores for /, /comparison/, /decision-guide/;
+#  1. accessibility, best-practices and SEO scores for /, /comparison/, /decision-guide/
+#     on load, then the accessibility score after reading each key page through
+#     (benchmarks/lighthouse-read.mjs): tables and code off screen are drawn only as a
+#     reader nears them, and the load audit measures their placeholders;
 #  2. mobile performance score and total blocking time (TBT) for the key pages beside
 #     the plain /conclusion/: medians of $RUNS runs (default 5), interleaved (page after
 #     page, then again), so that load on the machine falls on all pages alike.
@@ -46,6 +49,8 @@ scores = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
 print(sys.argv[2], scores)
 PY
 done
+
+CHROME_PATH=$chrome node benchmarks/lighthouse-read.mjs "http://127.0.0.1:$port" / /comparison/ /decision-guide/ /examples/ /cost/
 
 # Mobile (Lighthouse's default form factor and throttling), performance only.
 mkdir -p "$tools/perf"
