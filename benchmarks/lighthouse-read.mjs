@@ -4,6 +4,7 @@
 // drawn, measuring placeholders. This loads each page, scrolls through it a screen per
 // frame and back, then runs the audit on what is there (a Lighthouse user-flow snapshot).
 //   node benchmarks/lighthouse-read.mjs BASE_URL PATH...   (benchmarks/lighthouse.sh runs it)
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -13,6 +14,7 @@ const puppeteer = require("puppeteer-core");
 const { startFlow } = await import(path.join(install, "lighthouse", "core", "index.js"));
 
 const [base, ...pages] = process.argv.slice(2);
+const readThrough = readFileSync("tests/read-through.js", "utf8");   // the tests' read-through, shared
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
   headless: "new",
@@ -22,11 +24,7 @@ try {
   for (const page of pages) {
     const tab = await browser.newPage();
     await tab.goto(base + page, { waitUntil: "networkidle0" });
-    await tab.evaluate(async () => {
-      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) { scrollTo(0, y); await frame(); }
-      scrollTo(0, 0); await frame();
-    });
+    await tab.evaluate(readThrough);
     const flow = await startFlow(tab, { config: { extends: "lighthouse:default", settings: { onlyCategories: ["accessibility"] } } });
     await flow.snapshot();
     const result = (await flow.createFlowResult()).steps[0].lhr;

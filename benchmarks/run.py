@@ -35,7 +35,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-from conftest import QUIET, chromium_executable, serve  # noqa: E402
+from conftest import QUIET, chromium_executable, mkdocs_serve, serve, wait_until  # noqa: E402
 from datafix import copy_project  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
@@ -108,13 +108,14 @@ def own_time_share(work: Path) -> None:
     for _ in range(RUNS):
         runs["empty"].append(timed_build(empty, WRITE_BYTECODE)[0])
         for kind in series:
-            cold = Path(tempfile.mkdtemp())
-            if kind != "warm":
+            if kind == "warm":
+                wall, timing = timed_build(full, WRITE_BYTECODE)
+            else:
                 drop_bytecode(full)
-            env = {"warm": WRITE_BYTECODE, "cold": {**NO_BYTECODE, "SITE_CACHE_DIR": str(cold)},
-                   "no-bytecode": NO_BYTECODE}[kind]
-            wall, timing = timed_build(full, env)
-            shutil.rmtree(cold, ignore_errors=True)
+                cold = Path(tempfile.mkdtemp()) if kind == "cold" else None   # an empty site cache
+                wall, timing = timed_build(full, {**NO_BYTECODE, **({"SITE_CACHE_DIR": str(cold)} if cold else {})})
+                if cold:
+                    shutil.rmtree(cold, ignore_errors=True)
             runs[kind].append(wall)
             own[kind].append(timing["total_own"])
             if kind == "warm":
@@ -155,56 +156,34 @@ def serve_visible(work: Path, edits: int = 5) -> list[float]:
     """Seconds from saving data/criteria.yml to the new text on screen in Chromium, with
     `mkdocs serve` running and the page open, as an editor works: the file watcher, the
     rebuild, livereload and the page's reload all count."""
-    import socket
+    from playwright.sync_api import sync_playwright
 
     project = copy_project(work / "serve")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = open(work / "serve.log", "w+", encoding="utf-8")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                              stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **QUIET, "GITHUB_ACTIONS": "false"})
+    log = work / "serve.log"
     criteria = project / "data" / "criteria.yml"
     original = criteria.read_text(encoding="utf-8")
     times = []
-    try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_executable(p), args=["--no-sandbox"])
-            page = browser.new_page()
-            url = f"http://127.0.0.1:{port}/dagster-or-prefect/comparison/"
-            deadline = time.monotonic() + 60
-            while True:   # the first build of the session
+    with mkdocs_serve(project, log) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_executable(p), args=["--no-sandbox"])
+        page = browser.new_page()
+        if not wait_until(page, url + "comparison/", lambda pg: pg.locator("tr.cmp-row").count() > 0, timeout=60):
+            raise SystemExit("mkdocs serve did not start:\n" + log.read_text(encoding="utf-8"))
+        for n in range(edits):
+            page.wait_for_timeout(1500)   # the watcher and the page settled
+            text = f"Edited cell {n}"
+            start = time.perf_counter()
+            criteria.write_text(original.replace("cell: ", f"cell: {text} ", 1), encoding="utf-8")
+            while True:
                 try:
-                    page.goto(url)
-                    if page.locator("tr.cmp-row").count():
+                    if page.evaluate(SEEN, text):
                         break
-                except Exception:  # noqa: BLE001 - not serving yet
+                except Exception:  # noqa: BLE001 - the page is reloading
                     pass
-                if time.monotonic() > deadline:
-                    raise SystemExit("mkdocs serve did not start:\n" + (work / "serve.log").read_text())
-                time.sleep(0.5)
-            for n in range(edits):
-                page.wait_for_timeout(1500)   # the watcher and the page settled
-                text = f"Edited cell {n}"
-                start = time.perf_counter()
-                criteria.write_text(original.replace("cell: ", f"cell: {text} ", 1), encoding="utf-8")
-                while True:
-                    try:
-                        if page.evaluate(SEEN, text):
-                            break
-                    except Exception:  # noqa: BLE001 - the page is reloading
-                        pass
-                    if time.perf_counter() - start > 30:
-                        raise SystemExit("an edit never showed:\n" + (work / "serve.log").read_text())
-                    time.sleep(0.02)
-                times.append(time.perf_counter() - start)
-            browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
+                if time.perf_counter() - start > 30:
+                    raise SystemExit("an edit never showed:\n" + log.read_text(encoding="utf-8"))
+                time.sleep(0.02)
+            times.append(time.perf_counter() - start)
+        browser.close()
     return times
 
 

@@ -1,13 +1,16 @@
 """Shared fixtures: a strict build of the site, a local server, and Chromium."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -156,12 +159,45 @@ def read_through(page):
     """Scroll through the page a screen per frame, then back to the top, as a reader would.
     Long tables and the examples' code are laid out only when they near the screen
     (content-visibility: auto); a check that measures boxes in one go (axe, a target's
-    size) would otherwise read the placeholders of parts no reader has reached yet."""
-    page.evaluate("""async () => {
-      const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-      for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) { scrollTo(0, y); await frame(); }
-      scrollTo(0, 0); await frame();
-    }""")
+    size) would otherwise read the placeholders of parts no reader has reached yet.
+    The script is shared with benchmarks/lighthouse-read.mjs."""
+    page.evaluate((Path(__file__).parent / "read-through.js").read_text(encoding="utf-8"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, log_path: Path):
+    """`mkdocs serve` on a project folder, as an editor runs it; yields the site's URL.
+    Its output goes to log_path."""
+    port = free_port()
+    with open(log_path, "w+", encoding="utf-8") as log:
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                   cwd=project, stdout=log, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **QUIET, "GITHUB_ACTIONS": "false"})
+        try:
+            yield f"http://127.0.0.1:{port}/dagster-or-prefect/"
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def wait_until(page, url, check, timeout=40) -> bool:
+    """Open url until check(page) holds (the server may be starting or rebuilding)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            page.goto(url)
+            if check(page):
+                return True
+        except Exception:  # noqa: BLE001 - the server is starting or rebuilding
+            pass
+        time.sleep(0.5)
+    return False
 
 
 def _make_page(browser, base_url, watched, **options):

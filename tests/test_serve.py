@@ -3,53 +3,21 @@ problems in the terminal and on the page, and recovers on the next good save; a
 build of the same data still fails."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-
 import pytest
 
-from conftest import QUIET
+from conftest import mkdocs_serve, wait_until
 from datafix import copy_project
 
 BROKEN = ("    cell: Declared data assets; ops and jobs for task-style work",
           "    cell: [Declared data assets")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path)
-    port = free_port()
-    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=project, stdout=log, stderr=subprocess.STDOUT,
-                               env={**os.environ, **QUIET, "GITHUB_ACTIONS": "false"})
-    url = f"http://127.0.0.1:{port}/dagster-or-prefect/"
-    yield project, url, tmp_path / "serve.log"
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
-
-
-def wait_until(page, url, check, timeout=40):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            page.goto(url)
-            if check(page):
-                return True
-        except Exception:   # the server is starting or rebuilding
-            pass
-        time.sleep(0.5)
-    return False
+    log = tmp_path / "serve.log"
+    with mkdocs_serve(project, log) as url:
+        yield project, url, log
 
 
 def test_serve_survives_a_broken_save_and_recovers(served, new_page):
