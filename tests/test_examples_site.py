@@ -134,13 +134,18 @@ def test_picking_a_tool_once_switches_every_pair_of_tabs(page, site_data):
         expect(visible.first.locator(".filename")).to_contain_text(f"{second.id}_example.py", use_inner_text=True)
 
 
-def test_every_code_block_has_a_copy_button(page):
+def test_every_code_block_has_a_copy_button_when_the_reader_reaches_it(page):
+    """Material sets a block up when it first comes into view (content.lazy): each block a
+    reader scrolls to shows its copy button, which copies that block's code."""
     page.goto("/examples/")
     page.locator(".tabbed-labels label").nth(1).click()
     blocks = page.locator(".tabbed-block:visible pre")
     assert blocks.count() >= 8
     for n in range(blocks.count()):
-        assert blocks.nth(n).locator("button.md-code__button[data-md-type=copy]").count() == 1
+        blocks.nth(n).scroll_into_view_if_needed()
+        expect(blocks.nth(n).locator("button.md-code__button[data-md-type=copy]")).to_have_count(1)
+    button = blocks.nth(0).locator("button.md-code__button[data-md-type=copy]")
+    assert button.get_attribute("data-clipboard-target") == f"#{blocks.nth(0).get_attribute('id')} > code"
 
 
 def test_without_javascript_both_tabs_are_readable(no_js_page, site_data):
