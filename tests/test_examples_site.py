@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, wait_ready
 from macros.load.pins import read_pins
 from macros.sitecheck import pages, parse
 
@@ -158,3 +158,28 @@ def test_without_javascript_both_tabs_are_readable(no_js_page, site_data):
         assert code.is_visible()
         source = (ROOT / x.for_tool(t.id).path).read_text(encoding="utf-8")
         assert code.inner_text().strip().splitlines()[0] == source.splitlines()[0]
+
+
+def test_code_blocks_reached_after_instant_navigation_are_fixed_on_a_phone(phone):
+    """A phone reader who comes to the examples from another page (Material's instant
+    navigation swaps the content, and sets code blocks up as they come into view): each
+    block that scrolls sideways takes keyboard focus, and its copy button is not a
+    navigation landmark of its own."""
+    phone.goto("/conclusion/")
+    phone.locator("label.md-header__button[for=__drawer]").click()
+    link = phone.locator("nav.md-nav--primary a.md-nav__link", has_text="Side-by-side code").first
+    link.wait_for(state="visible")
+    link.click()
+    phone.wait_for_function("document.title.startsWith('Side-by-side code - ')")
+    wait_ready(phone)
+    assert not phone.evaluate("matchMedia('(hover)').matches")   # a touch screen: Material leaves focus out
+    blocks = phone.locator(".tabbed-block:visible pre > code")
+    overflowing = 0
+    for n in range(blocks.count()):
+        block = blocks.nth(n)
+        block.scroll_into_view_if_needed()
+        expect(block.locator("xpath=..").locator("nav.md-code__nav")).to_have_attribute("role", "none")
+        if block.evaluate("c => c.scrollWidth > c.clientWidth"):
+            overflowing += 1
+            expect(block).to_have_attribute("tabindex", "0")
+    assert overflowing >= 1   # at 390 px some code is wider than the screen

@@ -5,25 +5,23 @@
 // - Material makes a block that scrolls sideways focusable, except on touch
 //   devices; a phone with a keyboard needs it too.
 // Material sets a block up when it first comes into view (content.lazy in mkdocs.yml),
-// so each fix is applied when that happens, to the blocks it has just set up: nothing
-// is measured while the page loads, and blocks a reader never reaches cost nothing.
+// so the fixes follow each time it has: nothing is measured while the page loads.
 let watching = null;
 
-function fix(navs) {
+function fix(content) {
+  const navs = [...content.querySelectorAll("nav.md-code__nav:not([role])")];
   navs.forEach((nav) => nav.setAttribute("role", "none"));
-  const codes = navs.map((nav) => nav.parentElement.querySelector(":scope > code:not([tabindex])")).filter(Boolean);
   // Every size first, then every write: a write between two reads would lay the page out again.
-  codes.filter((code) => code.scrollWidth > code.clientWidth).forEach((code) => { code.tabIndex = 0; });
+  navs.map((nav) => nav.parentElement.querySelector(":scope > code:not([tabindex])"))
+    .filter((code) => code && code.scrollWidth > code.clientWidth)
+    .forEach((code) => { code.tabIndex = 0; });
 }
 
 document$.subscribe(() => {
   if (watching) watching.disconnect();
   const content = document.querySelector(".md-content");
   if (!content || !content.querySelector("pre > code")) return;
-  fix([...content.querySelectorAll("nav.md-code__nav:not([role])")]);
-  watching = new MutationObserver((records) => {
-    const added = records.flatMap((r) => [...r.addedNodes]).filter((n) => n instanceof Element && n.matches("nav.md-code__nav"));
-    if (added.length) fix(added);
-  });
+  fix(content);
+  watching = new MutationObserver(() => fix(content));
   watching.observe(content, { childList: true, subtree: true });
 });
