@@ -352,6 +352,42 @@ def layout_shift(site: Path, urls: list[str]) -> dict[tuple[str, str], float]:
     return found
 
 
+FORCED = ("Layout", "UpdateLayoutTree")
+
+
+def forced_on_load(site: Path, urls: list[str], loads: int = 3) -> dict[str, dict[str, tuple[float, float]]]:
+    """Style and layout that scripts force while each page loads at phone width (Chromium's
+    trace: Layout and UpdateLayoutTree events that carry a JavaScript stack), by whose script
+    forced them: the theme's bundle or the site's own /js/. Medians of `loads` loads: how many
+    times, and their ms. Both move from load to load (the first forced update pays for
+    whatever the browser had not drawn yet), but far less than Lighthouse's blocking time,
+    which moves by 50-100 ms from run to run here: they name the work a change removes."""
+    found: dict[str, dict[str, list[tuple[int, float]]]] = {}
+    with chromium_on(site) as (browser, base):
+        for url in urls:
+            for _ in range(loads):
+                context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+                page = context.new_page()
+                browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline",
+                                                             "disabled-by-default-devtools.timeline.stack"])
+                page.goto(base + url, wait_until="load")
+                page.wait_for_timeout(1500)
+                trace = json.loads(browser.stop_tracing())
+                events = trace["traceEvents"] if isinstance(trace, dict) else trace
+                totals = {"theme": [0, 0.0], "site": [0, 0.0]}
+                for e in events:
+                    stack = ((e.get("args") or {}).get("beginData") or {}).get("stackTrace") if e.get("name") in FORCED else None
+                    if stack and e.get("ph") == "X":
+                        owner = totals["site" if "/js/" in stack[0]["url"] else "theme"]
+                        owner[0] += 1
+                        owner[1] += e.get("dur", 0) / 1000
+                for owner, (count, ms) in totals.items():
+                    found.setdefault(url, {}).setdefault(owner, []).append((count, ms))
+                context.close()
+    return {url: {o: (statistics.median(c for c, _ in v), statistics.median(ms for _, ms in v)) for o, v in owners.items()}
+            for url, owners in found.items()}
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp())
     print(f"Benchmark, {date.today()}, Python {sys.version.split()[0]}, {os.cpu_count()} cores, median of {RUNS} builds")
@@ -412,6 +448,11 @@ def main() -> None:
 
     for (url, size), value in layout_shift(site, ["/", "/comparison/", "/decision-guide/"]).items():
         print(f"layout shift {url} ({size}): {value:.4f} (target < 0.01)")
+
+    for url, owners in forced_on_load(site, ["/conclusion/", "/comparison/", "/examples/", "/decision-guide/"]).items():
+        (theme, theme_ms), (own, own_ms) = owners["theme"], owners["site"]
+        print(f"style and layout forced by scripts while {url} loads (phone): the theme's {theme:.0f} times, "
+              f"{theme_ms:.1f} ms; the site's {own:.0f} times, {own_ms:.1f} ms (untargeted, medians of 3 loads)")
 
     steps = guide_step_ms(site)
     print(f"guide: work from an answer's click to the next painted frame (script + style + layout), over "
