@@ -163,7 +163,8 @@ def test_without_javascript_both_tabs_are_readable(no_js_page, site_data):
 def test_code_blocks_reached_after_instant_navigation_are_fixed_on_a_phone(phone):
     """A phone reader who comes to the examples from another page (Material's instant
     navigation swaps the content, and sets code blocks up as they come into view): each
-    block that scrolls sideways takes keyboard focus, and its copy button is not a
+    block that scrolls sideways is made focusable (tabindex; Chromium focuses such a block
+    on its own, other browsers need the attribute), and its copy button is not a
     navigation landmark of its own."""
     phone.goto("/conclusion/")
     phone.locator("label.md-header__button[for=__drawer]").click()
