@@ -287,22 +287,26 @@ STEP = """() => new Promise((done) => {
 })"""
 
 
-def guide_step_ms(site: Path, walks: int = 12, pause_ms: int = 250) -> list[tuple[float, float, bool]]:
+GUIDE_WORK = ("ScriptDuration", "RecalcStyleDuration", "LayoutDuration")
+
+
+def guide_step_ms(site: Path, walks: int = 12, pause_ms: int = 250) -> list[tuple[float, float, bool, tuple[float, ...]]]:
     """For each answer over every question of `walks` random routes: (the click handler's own
     time, the main thread's work from the click to the next painted frame, whether it showed
-    a result). The work is Chromium's own account (DevTools Performance metrics: script, style
-    recalculation and layout, the page's and the theme's together), so layout that happens at
-    paint counts as well as layout the handler forces. A reader's pause comes between answers,
-    so one answer's frame does not fall into the next one's figure."""
+    a result, that work's script, style and layout parts). The work is Chromium's own account
+    (DevTools Performance metrics: script, style recalculation and layout, the page's and the
+    theme's together; script excludes the style and layout it forces), so layout that happens
+    at paint counts as well as layout the handler forces. A reader's pause comes between
+    answers, so one answer's frame does not fall into the next one's figure."""
     times = []
     with chromium_on(site) as (browser, base):
         page = browser.new_page()
         cdp = page.context.new_cdp_session(page)
         cdp.send("Performance.enable")
 
-        def work_ms() -> float:
+        def work_ms() -> tuple[float, ...]:
             m = {x["name"]: x["value"] for x in cdp.send("Performance.getMetrics")["metrics"]}
-            return 1000 * (m["ScriptDuration"] + m["RecalcStyleDuration"] + m["LayoutDuration"])
+            return tuple(1000 * m[k] for k in GUIDE_WORK)
         page.add_init_script("Math.random = (() => { let x = 7; return () => (x = (x * 16807) % 2147483647) / 2147483647; })()")
         for _ in range(walks):
             page.goto(base + "/decision-guide/")
@@ -313,7 +317,8 @@ def guide_step_ms(site: Path, walks: int = 12, pause_ms: int = 250) -> list[tupl
                 step = page.evaluate(STEP)
                 if step is None:
                     break
-                times.append((step[0], work_ms() - before, step[1]))
+                parts = tuple(b - a for a, b in zip(before, work_ms()))
+                times.append((step[0], sum(parts), step[1], parts))
     return times
 
 
@@ -456,11 +461,13 @@ def main() -> None:
 
     steps = guide_step_ms(site)
     print(f"guide: work from an answer's click to the next painted frame (script + style + layout), over "
-          f"{len(steps)} answers: {spread([w for _, w, _ in steps])} (target: p-max <= 16 ms)")
+          f"{len(steps)} answers: {spread([w for _, w, _, _ in steps])} (target: p-max <= 16 ms)")
     for name, result in (("the next question", False), ("a result", True)):
-        picked = [w for _, w, r in steps if r is result]
-        print(f"  answers that show {name} ({len(picked)}): {spread(picked)}")
-    print(f"  the click handler alone: {spread([h for h, _, _ in steps])}")
+        picked = [(w, parts) for _, w, r, parts in steps if r is result]
+        medians = ", ".join(f"{label} {statistics.median(p[i] for _, p in picked):.1f}"
+                            for i, label in enumerate(("script", "style", "layout")))
+        print(f"  answers that show {name} ({len(picked)}): {spread([w for w, _ in picked])}; medians: {medians} ms")
+    print(f"  the click handler alone: {spread([h for h, _, _, _ in steps])}")
     shutil.rmtree(work, ignore_errors=True)
 
     if os.environ.get("BENCH_LIGHTHOUSE", "1") != "0":   # about 8 minutes; BENCH_LIGHTHOUSE=0 skips it
