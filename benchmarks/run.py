@@ -287,7 +287,8 @@ STEP = """() => new Promise((done) => {
 })"""
 
 
-GUIDE_WORK = ("ScriptDuration", "RecalcStyleDuration", "LayoutDuration")
+# The parts of the guide's work per answer: label, DevTools Performance metric.
+GUIDE_WORK = (("script", "ScriptDuration"), ("style", "RecalcStyleDuration"), ("layout", "LayoutDuration"))
 
 
 def guide_step_ms(site: Path, walks: int = 12, pause_ms: int = 250) -> list[tuple[float, float, bool, tuple[float, ...]]]:
@@ -306,7 +307,7 @@ def guide_step_ms(site: Path, walks: int = 12, pause_ms: int = 250) -> list[tupl
 
         def work_ms() -> tuple[float, ...]:
             m = {x["name"]: x["value"] for x in cdp.send("Performance.getMetrics")["metrics"]}
-            return tuple(1000 * m[k] for k in GUIDE_WORK)
+            return tuple(1000 * m[metric] for _, metric in GUIDE_WORK)
         page.add_init_script("Math.random = (() => { let x = 7; return () => (x = (x * 16807) % 2147483647) / 2147483647; })()")
         for _ in range(walks):
             page.goto(base + "/decision-guide/")
@@ -465,7 +466,7 @@ def main() -> None:
     for name, result in (("the next question", False), ("a result", True)):
         picked = [(w, parts) for _, w, r, parts in steps if r is result]
         medians = ", ".join(f"{label} {statistics.median(p[i] for _, p in picked):.1f}"
-                            for i, label in enumerate(("script", "style", "layout")))
+                            for i, (label, _) in enumerate(GUIDE_WORK))
         print(f"  answers that show {name} ({len(picked)}): {spread([w for w, _ in picked])}; medians: {medians} ms")
     print(f"  the click handler alone: {spread([h for h, _, _, _ in steps])}")
     shutil.rmtree(work, ignore_errors=True)
