@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from . import postbuild, urls
+from .rawhtml import block
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
@@ -79,6 +80,14 @@ def define_env(env):
         env.macro(call)
         return call
 
+    def html_macro(fn):
+        """A macro whose output is one whole block of HTML, which Markdown then passes
+        through without parsing it (macros/rawhtml.py)."""
+        def whole(*args):
+            return block(fn(*args))
+        whole.__name__ = fn.__name__
+        return macro(whole)
+
     def page_url() -> str:
         return env.page.url
 
@@ -100,35 +109,35 @@ def define_env(env):
     def comparison_table() -> str:
         return tables.comparison(data, page_url(), today)
 
-    @macro
+    @html_macro
     def factor_table(factor_id: str) -> str:
         return tables.factor_table(data, factor_id, page_url())
 
-    @macro
+    @html_macro
     def factor_questions(factor_id: str) -> str:
         return tables.factor_questions(data, factor_id, page_url())
 
-    @macro
+    @html_macro
     def availability_legend() -> str:
         return tables.legend(data)
 
-    @macro
+    @html_macro
     def tool_facts(tool_id: str) -> str:
         return tables.tool_facts(data, tool_id)
 
-    @macro
+    @html_macro
     def hosted_features(tool_id: str) -> str:
         return tables.hosted_features(data, tool_id, page_url())
 
-    @macro
+    @html_macro
     def criterion_entry(criterion_id: str, tool_id: str) -> str:
         return tables.entry(data, criterion_id, tool_id, page_url())
 
-    @macro
+    @html_macro
     def decision_guide() -> str:
         return guide.guide(data, page_url())
 
-    @macro
+    @html_macro
     def guide_result(outcome_id: str) -> str:
         """A result page: its title and link-preview description come from the outcome."""
         o = data.guide.outcome(outcome_id)
@@ -148,15 +157,15 @@ def define_env(env):
     def criterion_example(criterion_id: str) -> str:
         return fields.criterion_yaml(data, criterion_id)
 
-    @macro
+    @html_macro
     def cost_notice() -> str:
         return cost.notice(data)
 
-    @macro
+    @html_macro
     def cost_billing() -> str:
         return cost.billing(data, page_url())
 
-    @macro
+    @html_macro
     def cost_plans(tool_id: str) -> str:
         return cost.plans(data, tool_id, page_url())
 
@@ -164,11 +173,11 @@ def define_env(env):
     def cost_workloads() -> str:
         return cost.workloads(data, page_url())
 
-    @macro
+    @html_macro
     def cost_self_hosting() -> str:
         return cost.self_hosting(data, page_url())
 
-    @macro
+    @html_macro
     def self_hosting_glance() -> str:
         return selfhosting.glance(data)
 
@@ -180,7 +189,7 @@ def define_env(env):
     def concept_map() -> str:
         return moving.concept_map(data)
 
-    @macro
+    @html_macro
     def moving_glance() -> str:
         return moving.glance(data)
 
@@ -188,7 +197,7 @@ def define_env(env):
     def moving_sections() -> str:
         return moving.sections(data)
 
-    @macro
+    @html_macro
     def page_downloads(page_name: str) -> str:
         """Links to the JSON and CSV the post-build step writes for a page's tables."""
         if page_name not in urls.PAGE_EXPORTS:

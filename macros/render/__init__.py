@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from ..cachedir import folder as cache_folder
+from ..rawhtml import block as raw_html
 
 _HTTP = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -93,6 +94,7 @@ _env = Environment(
 )
 _env.filters["link"] = link
 _env.filters["path"] = file_path
+_env.filters["raw_html"] = raw_html   # {% filter raw_html %}: a whole HTML block Markdown passes through unread
 
 
 def render(template: str, strip: bool = True, **context) -> str:
