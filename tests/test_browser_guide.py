@@ -73,10 +73,14 @@ SHOWN = """root => [...root.querySelectorAll('.guide-row')].filter(li => li.chec
     by: li.querySelector('.guide-by').textContent,
     cells: Object.fromEntries([...li.querySelectorAll('dd')].map(d => [d.dataset.tool, d.checkVisibility() ? d.textContent : null])),
   }))"""
-WANTED = """ids => [...document.querySelectorAll('.guide-result .guide-row')].filter(li => li.checkVisibility())
-    .map(li => li.dataset.row).sort().join() === ids"""
 COUNTS = """root => Object.fromEntries([...root.querySelectorAll('.guide-counts li[data-tool]')].map(li =>
     [li.dataset.tool, [...li.querySelectorAll('.guide-count')].map(c => c.textContent)]))"""
+# The rows and counts read in one go, once the rows shown are the ones wanted: after a popstate
+# Material fetches the page again and swaps the content in, and the guide then renders once more,
+# so two separate reads could straddle the swap (the second seeing the fresh, not yet rendered copy).
+READ = f"""ids => {{ const root = document.querySelector('.guide-result');
+    const shown = root ? ({SHOWN})(root) : [];
+    return shown.map(r => r.id).sort().join() === ids && {{ shown, counts: ({COUNTS})(root) }}; }}"""
 
 
 def check_result(page, steps):
@@ -84,10 +88,10 @@ def check_result(page, steps):
     rows = expected_rows(steps)
     result = page.locator(".guide-result")
     try:   # the script renders on load and on popstate (Material also reloads the content then)
-        page.wait_for_function(WANTED, arg=",".join(sorted(rows)), timeout=5000)
-    except PlaywrightTimeout:
-        pass   # the assertion below shows the difference
-    shown = {r["id"]: r for r in result.evaluate(SHOWN)}
+        read = page.wait_for_function(READ, arg=",".join(sorted(rows)), timeout=5000).json_value()
+    except PlaywrightTimeout:   # the assertion below shows the difference
+        read = {"shown": result.evaluate(SHOWN), "counts": result.evaluate(COUNTS)}
+    shown = {r["id"]: r for r in read["shown"]}
     assert sorted(shown) == sorted(rows)
     for cid, labels in rows.items():
         c, seen = DATA.criterion(cid), shown[cid]
@@ -96,7 +100,7 @@ def check_result(page, steps):
             assert lab in seen["by"], (cid, lab, seen["by"])
         for t in DATA.tools:
             assert seen["cells"][t.id] is not None and c.entry(t.id).cell in seen["cells"][t.id], (cid, t.id)
-    counts = result.evaluate(COUNTS)
+    counts = read["counts"]
     for t in DATA.tools:
         picked = [DATA.criterion(r) for r in rows]
         dedicated = sum(t.id in c.distinctive for c in picked)
