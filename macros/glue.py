@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from . import postbuild, urls
-from .rawhtml import block
+from . import rawhtml
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report
@@ -40,6 +40,7 @@ def define_env(env):
     project = Path(env.project_dir)
     docs_dir = Path(env.conf.get("docs_dir") or project / "docs")
     env.variables["data_problems"] = []
+    rawhtml.use(env.conf)   # MkDocs's Markdown passes the renderers' HTML blocks through unparsed
     try:
         data = load(project / "data", docs_dir)
     except DataError as e:
@@ -84,7 +85,7 @@ def define_env(env):
         """A macro whose output is one whole block of HTML, which Markdown then passes
         through without parsing it (macros/rawhtml.py)."""
         def whole(*args):
-            return block(fn(*args))
+            return rawhtml.block(fn(*args))
         whole.__name__ = fn.__name__
         return macro(whole)
 

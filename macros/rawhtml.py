@@ -9,9 +9,13 @@ each marked piece to Markdown's store of raw HTML, leaving a placeholder that Ma
 the HTML back in place of at the end, the same way it does for what the parser finds.
 
 Only complete block-level HTML may be marked: no Markdown inside it is read (there is none
-in a raw HTML block anyway), and none of it reaches the table of contents. Both builds load
-the extension from mkdocs.yml (MkDocs after its macros plugin has run, Zensical after its
-macros preprocessor, priority 35), so both give the same page."""
+in a raw HTML block anyway), and none of it reaches the table of contents.
+
+MkDocs gets the extension from `use`, which define_env calls with the build's configuration:
+naming it in mkdocs.yml would make MkDocs import it while it reads that file, before anything
+puts the project on the import path (`mkdocs serve` typed as is would fail). Zensical runs
+the macros inside its own Markdown pass, where no extension can be added any more: there
+nothing is marked, and Markdown parses the HTML as before."""
 from __future__ import annotations
 
 from markdown import Extension
@@ -22,9 +26,24 @@ from markupsafe import Markup
 OPEN, CLOSE = "<!-- raw-html -->", "<!-- /raw-html -->"
 
 
+# Whether this build's Markdown has the extension (set by `use` at the start of each build).
+MARKING = False
+
+
+def use(config) -> None:
+    """Add the extension to an MkDocs build's Markdown, and mark blocks for it from now on;
+    any other configuration (Zensical's) leaves blocks unmarked."""
+    global MARKING
+    extensions = getattr(config, "markdown_extensions", None)
+    MARKING = isinstance(extensions, list)
+    if MARKING and not any(isinstance(e, RawHtmlExtension) for e in extensions):
+        extensions.append(RawHtmlExtension())
+
+
 def block(html: str) -> Markup:
     """Mark html, a complete block-level HTML fragment, to pass through Markdown unparsed."""
-    return Markup(f"{OPEN}\n{html}\n{CLOSE}")
+    html = str(html).strip()
+    return Markup(f"{OPEN}\n{html}\n{CLOSE}" if MARKING else html)
 
 
 class RawHtmlBlocks(Preprocessor):

@@ -172,11 +172,12 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def mkdocs_serve(project: Path, log_path: Path):
-    """`mkdocs serve` on a project folder, as an editor runs it; yields the site's URL.
-    Its output goes to log_path."""
+    """`mkdocs serve` on a project folder, as an editor types it (the `mkdocs` command, which
+    unlike `python -m mkdocs` does not put the project on Python's import path); yields the
+    site's URL. Its output goes to log_path."""
     port = free_port()
     with open(log_path, "w+", encoding="utf-8") as log:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, stdout=log, stderr=subprocess.STDOUT,
                                    env={**os.environ, **QUIET, "GITHUB_ACTIONS": "false"})
         try:

@@ -2,22 +2,34 @@
 the pages are the same as when Markdown parsed them, and the Markdown around them is read."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import markdown
 import pytest
 
-from conftest import run_build
+from conftest import QUIET
 from datafix import copy_project
 from macros import rawhtml
 from macros.sitecheck import pages
 
-EXTENSIONS = ["md_in_html", "attr_list", "toc", "macros.rawhtml"]
+
+
+@pytest.fixture(autouse=True)
+def marking(monkeypatch):
+    """As in an MkDocs build (define_env calls rawhtml.use)."""
+    monkeypatch.setattr(rawhtml, "MARKING", True)
+
+
+def markdown_with_it() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["md_in_html", "attr_list", "toc", rawhtml.RawHtmlExtension()])
 
 
 def convert(text: str) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS).convert(text)
+    return markdown_with_it().convert(text)
 
 
 def test_a_marked_block_comes_out_as_written_and_the_markdown_around_it_is_read():
@@ -30,7 +42,7 @@ def test_a_marked_block_comes_out_as_written_and_the_markdown_around_it_is_read(
 
 
 def test_a_marked_block_inside_a_markdown_section_keeps_the_sections_heading_in_the_contents():
-    md = markdown.Markdown(extensions=EXTENSIONS)
+    md = markdown_with_it()
     text = ('<section class="g" markdown>\n\n## Group { #group }\n\n'
             f'{rawhtml.block("<p class=q>Question</p>")}\n\n</section>\n')
     html = md.convert(text)
@@ -70,20 +82,44 @@ def canonical(path) -> list[str]:
     return parser.items
 
 
+def test_only_an_mkdocs_build_marks_blocks(monkeypatch):
+    """Zensical runs the macros inside its own Markdown pass, too late to add the extension:
+    there the HTML is left unmarked for Markdown to parse, as before."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig()
+    config.markdown_extensions = ["toc"]
+    rawhtml.use(config)
+    rawhtml.use(config)   # serve builds again with a fresh configuration; never twice in one
+    assert [type(e) for e in config.markdown_extensions[1:]] == [rawhtml.RawHtmlExtension]
+    assert rawhtml.block("<p>x</p>") == f"{rawhtml.OPEN}\n<p>x</p>\n{rawhtml.CLOSE}"
+    rawhtml.use({"markdown_extensions": ["toc"]})   # Zensical's configuration is a plain dict
+    assert rawhtml.block("<p>x</p>") == "<p>x</p>"
+
+
+# The same build, with the extension's preprocessor dropping the markers instead: Markdown
+# then finds and parses every marked block itself.
+UNMARKED_BUILD = """import sys
+from macros import rawhtml
+rawhtml.RawHtmlBlocks.run = lambda self, lines: [l for l in lines if l.strip() not in (rawhtml.OPEN, rawhtml.CLOSE)]
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", "--site-dir", sys.argv[1]]
+cli()
+"""
+
+
 def test_pages_are_the_same_as_when_markdown_parsed_the_html(tmp_path, site_dir):
-    """Built again without the extension, Markdown parses every marked block itself (the
-    markers stay, as HTML comments): each page must read the same. A renderer that marks
-    something Markdown would have changed (Markdown inside, an inline start) fails here."""
+    """Every page must read the same as when Markdown parsed the marked HTML itself. A
+    renderer that marks something Markdown would have changed (Markdown inside, a piece
+    that starts inline) fails here."""
     project = copy_project(tmp_path)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\n  - macros.rawhtml\n" in text
-    config.write_text(text.replace("\n  - macros.rawhtml\n", "\n"), encoding="utf-8")
     unmarked = tmp_path / "unmarked"
-    result = run_build(unmarked, cwd=project)
+    result = subprocess.run([sys.executable, "-c", UNMARKED_BUILD, str(unmarked)], cwd=project,
+                            capture_output=True, text=True, timeout=300, env={**os.environ, **QUIET})
     assert result.returncode == 0, result.stdout + result.stderr
     built = sorted(p.relative_to(site_dir) for p in pages(site_dir))
     assert built == sorted(p.relative_to(unmarked) for p in pages(unmarked))
-    assert "raw-html" in (unmarked / "comparison" / "index.html").read_text(encoding="utf-8")   # it was marked
+    marked = (site_dir / "comparison" / "index.html").read_text(encoding="utf-8")
+    assert "raw-html" not in marked and "raw-html" not in (unmarked / "comparison" / "index.html").read_text(encoding="utf-8")
     different = [str(p) for p in built if canonical(site_dir / p) != canonical(unmarked / p)]
     assert different == []
