@@ -71,10 +71,13 @@ def timed_build(project: Path, env: dict | None = None) -> tuple[float, dict]:
 
 def empty_module(project: Path) -> None:
     """Same pages and the macros plugin, on a module that defines nothing (macro calls removed)."""
-    hook = (project / "macros" / "cachedir.py").read_bytes()   # the theme-template hook in mkdocs.yml stays
+    # The MkDocs hooks named in mkdocs.yml stay (they are the toolchain's setup, not macros).
+    hooks = re.search(r"^hooks:\n((?:  - .*\n)+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    kept = {name: (project / name).read_bytes() for name in re.findall(r"  - (\S+)", hooks)}
     shutil.rmtree(project / "macros")
     (project / "macros").mkdir()
-    (project / "macros" / "cachedir.py").write_bytes(hook)
+    for name, content in kept.items():
+        (project / name).write_bytes(content)
     (project / "macros" / "__init__.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     for md in (project / "docs").rglob("*.md"):
         md.write_text(re.sub(r"\{\{.*?\}\}", "", md.read_text(encoding="utf-8")), encoding="utf-8")

@@ -11,29 +11,15 @@ from __future__ import annotations
 
 import logging
 
-from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileCreatedEvent, FileDeletedEvent,
-                             FileModifiedEvent, FileMovedEvent, FileSystemEventHandler)
-from watchdog.observers import Observer
-from watchdog.observers.polling import PollingObserver
-
 log = logging.getLogger("mkdocs.hooks.watcher")
-
-# What a save, a new file, a deletion or a rename looks like. inotify also reports files being
-# opened and closed unwritten, and MkDocs rebuilds on any event: the build's own reads would
-# start the next build, for ever. Polling only ever saw these kinds.
-CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
-           DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
-
-
-class ChangesObserver(Observer):
-    """The native observer, passing on changes only."""
-
-    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
-        return super().schedule(event_handler, path, recursive=recursive,
-                                event_filter=event_filter or CHANGES, **options)
 
 
 def on_serve(server, config, builder):
+    # watchdog is imported here, not at the top: every build loads this hook, and importing
+    # watchdog's observers costs tens of milliseconds that only `serve` needs.
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
     # Paths MkDocs watched before this hook ran: docs_dir, mkdocs.yml and, with --watch-theme,
     # the theme's folders, each with a count. MkDocs keeps no public list of them; if that
     # attribute ever goes, keep polling rather than lose one. mkdocs.yml's `watch:` paths are
@@ -45,16 +31,39 @@ def on_serve(server, config, builder):
     for path, count in counts.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = ChangesObserver()
+    server.observer = changes_observer()
     for path, count in counts.items():
         for _ in range(count):
             server.watch(path)
     return server
 
 
+def changes_observer():
+    """The native observer, passing on changes only: a save, a new file, a deletion or a
+    rename. inotify also reports files being opened and closed unwritten, and MkDocs rebuilds
+    on any event: the build's own reads would start the next build, for ever. Polling only
+    ever saw these kinds."""
+    from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileCreatedEvent,
+                                 FileDeletedEvent, FileModifiedEvent, FileMovedEvent)
+    from watchdog.observers import Observer
+
+    changes = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
+               DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+
+    class ChangesObserver(Observer):
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
+            return super().schedule(event_handler, path, recursive=recursive,
+                                    event_filter=event_filter or changes, **options)
+
+    return ChangesObserver()
+
+
 def _can_watch(paths: list[str]) -> bool:
     """Whether the native observer can watch these paths: watchdog sets a watch up when its
     observer runs, so try it on a throwaway one."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
     probe = Observer()
     try:
         probe.start()

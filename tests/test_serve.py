@@ -85,7 +85,7 @@ def test_serve_keeps_polling_where_the_system_cannot_watch(tmp_path):
     server, polled = server_watching(tmp_path / "docs", tmp_path / "mkdocs.yml")
     assert type(server.observer) is PollingObserver
     watcher.on_serve(server, config=None, builder=None)
-    assert isinstance(server.observer, watcher.ChangesObserver)
+    assert type(server.observer).__name__ == "ChangesObserver"
     assert watches(server) == polled and len(polled) == 2
 
     server, polled = server_watching(tmp_path / "docs", tmp_path / "gone")
