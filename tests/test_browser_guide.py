@@ -394,3 +394,30 @@ def test_the_first_question_is_in_the_page_before_the_script_runs(page, base_url
     served = page.evaluate("""(html) => { const d = new DOMParser().parseFromString(html, 'text/html');
         return [...d.querySelector('.guide-app').children].map(e => e.outerHTML).join(''); }""", raw)
     assert rendered == served
+
+
+def test_back_between_steps_keeps_the_reader_on_the_step_without_fetching_the_page(page):
+    """Back and Forward inside the guide only change the query: the guide shows the step,
+    with focus on it, and the theme does not fetch the page and swap it in again
+    (which used to take the focus away, and raced the guide's own rendering)."""
+    page.goto("/decision-guide/")
+    first, second = GUIDE.start, QUESTIONS[GUIDE.start].answers[0].next
+    answer(page, first, QUESTIONS[first].answers[0].id)
+    if QUESTIONS[second].multiple:
+        page.locator(".guide-app fieldset:not([hidden]) legend").filter(has_text=QUESTIONS[second].text).wait_for()
+        page.get_by_role("button", name="Continue").click()
+    else:
+        answer(page, second, QUESTIONS[second].answers[0].id)
+    root = page.locator(".guide[data-guide]").element_handle()
+    fetched = []
+    page.on("request", lambda r: "/decision-guide/" in r.url and fetched.append(r.url))
+    page.go_back()
+    legend = page.locator(".guide-app fieldset:not([hidden]) legend")
+    assert legend.inner_text() == QUESTIONS[second].text
+    page.wait_for_timeout(500)   # time for a fetch and swap, had one started
+    assert page.evaluate("document.activeElement.textContent") == QUESTIONS[second].text
+    page.go_forward()
+    assert legend.inner_text() != QUESTIONS[second].text
+    page.wait_for_timeout(500)
+    assert fetched == []
+    assert page.evaluate("r => r.isConnected", root)   # the same content, not a fresh copy

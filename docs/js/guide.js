@@ -205,6 +205,7 @@ function guide(root) {
     if (!fixed) {
       const clean = urlFor(steps);
       if (clean !== location.pathname + location.search) history.replaceState(history.state, "", clean);
+      shownUrl = clean;
     }
     const atResult = Boolean(O[node]);
     const view = atResult ? result(node, steps) : question(Q[node] ? node : tree.start, Q[node] ? steps : []);
@@ -236,10 +237,20 @@ function guide(root) {
 }
 
 // One guide per page; Material re-creates the content on instant navigation,
-// so the popstate handler always talks to the current page's guide only.
+// so Back and Forward always talk to the current page's guide only. Between two of
+// the guide's own steps (same path, another query) the guide shows the step, and the
+// listener in overrides/main.html keeps the theme from fetching the page again; another
+// page, or only the #anchor changing, is left to the theme.
 let current = null;
-window.addEventListener("popstate", () => current && current(true));
+let shownUrl = "";   // the guide's path and query, as last shown
+window.onSamePagePop = () => {
+  if (!current || !shownUrl || location.pathname + location.search === shownUrl) return false;
+  if (location.pathname !== new URL(shownUrl, location.href).pathname) return false;
+  current(true);
+  return true;
+};
 document$.subscribe(() => {
   const root = document.querySelector(".guide[data-guide]");
+  shownUrl = "";
   current = root ? guide(root) : null;
 });
