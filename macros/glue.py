@@ -14,8 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import postbuild, urls
-from . import rawhtml
+from . import postbuild, rawhtml, urls
 from .load import FILES, load
 from .load.schema import load_schemas
 from .problems import DataError, Problem, report

@@ -59,12 +59,11 @@ def changes_observer():
 
 
 def _can_watch(paths: list[str]) -> bool:
-    """Whether the native observer can watch these paths: watchdog sets a watch up when its
-    observer runs, so try it on a throwaway one."""
+    """Whether the observer serve would get can watch these paths: watchdog sets a watch up
+    when its observer runs, so try it on a throwaway one."""
     from watchdog.events import FileSystemEventHandler
-    from watchdog.observers import Observer
 
-    probe = Observer()
+    probe = changes_observer()
     try:
         probe.start()
         for path in paths:

@@ -75,9 +75,8 @@ SHOWN = """root => [...root.querySelectorAll('.guide-row')].filter(li => li.chec
   }))"""
 COUNTS = """root => Object.fromEntries([...root.querySelectorAll('.guide-counts li[data-tool]')].map(li =>
     [li.dataset.tool, [...li.querySelectorAll('.guide-count')].map(c => c.textContent)]))"""
-# The rows and counts read in one go, once the rows shown are the ones wanted: after a popstate
-# Material fetches the page again and swaps the content in, and the guide then renders once more,
-# so two separate reads could straddle the swap (the second seeing the fresh, not yet rendered copy).
+# The rows and counts read in one go, once the rows shown are the ones wanted, so both come
+# from the same render (two separate reads once straddled a re-render of the content).
 READ = f"""ids => {{ const root = document.querySelector('.guide-result');
     const shown = root ? ({SHOWN})(root) : [];
     return shown.map(r => r.id).sort().join() === ids && {{ shown, counts: ({COUNTS})(root) }}; }}"""
@@ -87,7 +86,7 @@ def check_result(page, steps):
     """What the reader sees, read in one pass: the rows shown, their cells, who brought them, the counts."""
     rows = expected_rows(steps)
     result = page.locator(".guide-result")
-    try:   # the script renders on load and on popstate (Material also reloads the content then)
+    try:   # the script renders on load and on popstate
         read = page.wait_for_function(READ, arg=",".join(sorted(rows)), timeout=5000).json_value()
     except PlaywrightTimeout:   # the assertion below shows the difference
         read = {"shown": result.evaluate(SHOWN), "counts": result.evaluate(COUNTS)}
