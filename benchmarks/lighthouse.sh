@@ -11,6 +11,7 @@
 # Not part of `make test`. Lighthouse (~100 MB from npm) is installed once into
 # .cache/lighthouse/. `make bench` runs this script at its end. Run:
 #   benchmarks/lighthouse.sh            # needs Node 20+, npm and a Chromium (~8 minutes)
+#   RUNS=15 PERF_ONLY=1 PAGES="conclusion/ comparison/ examples/" benchmarks/lighthouse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
@@ -18,7 +19,7 @@ chrome=${CHROME_PATH:-/usr/bin/chromium}
 runs=${RUNS:-5}
 port=${PORT:-8765}
 # The plain page first, then the key pages.
-PAGES="conclusion/ home/ comparison/ decision-guide/ examples/ cost/"
+PAGES=${PAGES:-"conclusion/ home/ comparison/ decision-guide/ examples/ cost/"}   # PAGES="conclusion/ comparison/" for fewer
 version=12.8.2   # the newest major that runs on Node 20
 install=.cache/lighthouse
 if [ "$(cat "$install/version" 2>/dev/null)" != "$version" ]; then
@@ -40,6 +41,7 @@ lighthouse() {   # URL path, output file, lighthouse options...
     --chrome-flags="$flags" --output=json --output-path="$out" "$@" >/dev/null 2>&1
 }
 
+if [ "${PERF_ONLY:-0}" != 1 ]; then   # PERF_ONLY=1: only the mobile performance runs
 for page in "" comparison/ decision-guide/; do
   lighthouse "$page" "$tools/report.json" --only-categories=accessibility,best-practices,seo
   .venv/bin/python - "$tools/report.json" "/$page" <<'PY'
@@ -51,6 +53,7 @@ PY
 done
 
 CHROME_PATH=$chrome node benchmarks/lighthouse-read.mjs "http://127.0.0.1:$port" / /comparison/ /decision-guide/ /examples/ /cost/
+fi
 
 # Mobile (Lighthouse's default form factor and throttling), performance only.
 mkdir -p "$tools/perf"
@@ -70,11 +73,11 @@ for report in sorted(Path(sys.argv[1]).glob("*.json")):
     found.setdefault(page, []).append((data["categories"]["performance"]["score"] * 100,
                                        data["audits"]["total-blocking-time"]["numericValue"]))
 plain = statistics.median(t for _, t in found["conclusion"])
-for page in ("conclusion", "home", "comparison", "decision-guide", "examples", "cost"):
+for page in sorted(found, key=lambda p: (p != "conclusion", p)):
     perf = statistics.median(p for p, _ in found[page])
     tbt = statistics.median(t for _, t in found[page])
-    spread = f"{min(t for _, t in found[page]):.0f}-{max(t for _, t in found[page]):.0f} ms"
+    spread = ", ".join(f"{t:.0f}" for t in sorted(t for _, t in found[page]))
     shown = "/" if page == "home" else f"/{page}/"
-    print(f"mobile {shown}: performance {perf:.0f}, TBT median {tbt:.0f} ms ({spread}, {len(found[page])} runs); "
+    print(f"mobile {shown}: performance {perf:.0f}, TBT median {tbt:.0f} ms (runs: {spread} ms); "
           f"{tbt - plain:+.0f} ms vs the plain /conclusion/" + (" (target: no worse)" if page != "conclusion" else ""))
 PY
