@@ -377,10 +377,11 @@ def forced_on_load(site: Path, urls: list[str], loads: int = 3) -> dict[str, dic
     """Style and layout that scripts force while each page loads at phone width (Chromium's
     trace: Layout and UpdateLayoutTree events that carry a JavaScript stack), by whose script
     forced them: the theme's bundle or the site's own /js/. Medians of `loads` loads: how many
-    times, and their ms; and ("restyle") the most elements one style recalculation covered,
-    which is what each of the theme's whole-page restyles at start-up costs. Both move from load to load (the first forced update pays for
-    whatever the browser had not drawn yet), but far less than Lighthouse's blocking time,
-    which moves by 50-100 ms from run to run here: they name the work a change removes."""
+    times, and their ms; and ("restyle", elements and 0 ms) the most elements one style
+    recalculation covered, which is what each of the theme's whole-page restyles at start-up
+    costs. Both move from load to load (the first forced update pays for whatever the browser
+    had not drawn yet), but far less than Lighthouse's blocking time, which moves by 50-100 ms
+    from run to run here: they name the work a change removes."""
     found: dict[str, dict[str, list[tuple[int, float]]]] = {}
     with chromium_on(site) as (browser, base):
         for url in urls:

@@ -9,6 +9,7 @@ as one line naming the page, the line and the known ids.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from datetime import date
@@ -83,9 +84,9 @@ def define_env(env):
     def html_macro(fn):
         """A macro whose output is one whole block of HTML, which Markdown then passes
         through without parsing it (macros/rawhtml.py)."""
+        @functools.wraps(fn)
         def whole(*args):
             return rawhtml.block(fn(*args))
-        whole.__name__ = fn.__name__
         return macro(whole)
 
     def page_url() -> str:

@@ -7,33 +7,27 @@ import os
 import subprocess
 import sys
 
-from conftest import QUIET, run_build
+from conftest import QUIET, ROOT, run_build
 from datafix import copy_project
 
 EDIT = "Searchable edit 7f3"
 
-# Two builds in one process, as serve runs them: the first, then one after an edit to
-# data/criteria.yml. Prints how many pages the cache reused and indexed in the second.
+# Two builds in one process, as serve runs them (benchmarks/rebuild.py): the first, then one
+# after an edit to data/criteria.yml. Prints how many pages the cache reused and indexed in the second.
 SERVED_REBUILD = """import json, sys
 from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+sys.path.insert(0, %r)
+from rebuild import served_build
 
-def once(site):
-    config = load_config("mkdocs.yml", site_dir=site)
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url=None, dirty=False)
-    config.plugins.on_shutdown()
-
-once(sys.argv[1])
+served_build(sys.argv[1])
 from material.plugins.search.plugin import SearchIndex
 first = dict(SearchIndex.add_entry_from_context.counts)
 path = Path("data/criteria.yml")
 path.write_text(path.read_text(encoding="utf-8").replace("cell: ", "cell: %s ", 1), encoding="utf-8")
-once(sys.argv[2])
+served_build(sys.argv[2])
 after = SearchIndex.add_entry_from_context.counts
 print(json.dumps({k: after[k] - first[k] for k in after}))
-""" % EDIT
+""" % (str(ROOT / "benchmarks"), EDIT)
 
 
 def test_a_served_rebuild_writes_the_same_search_index_as_a_fresh_build(tmp_path):
