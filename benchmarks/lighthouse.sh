@@ -12,6 +12,7 @@
 # .cache/lighthouse/. `make bench` runs this script at its end. Run:
 #   benchmarks/lighthouse.sh            # needs Node 20+, npm and a Chromium (~8 minutes)
 #   RUNS=15 PERF_ONLY=1 PAGES="conclusion/ comparison/ examples/" benchmarks/lighthouse.sh
+#   GZIP=0 ...                          # every file served uncompressed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
@@ -29,7 +30,12 @@ if [ "$(cat "$install/version" 2>/dev/null)" != "$version" ]; then
 fi
 tools=$(mktemp -d)
 .venv/bin/python -m mkdocs build -q --site-dir "$tools/site"
-.venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$tools/site" >/dev/null 2>&1 &
+# Served as GitHub Pages serves main: HTML, CSS and JS gzipped. GZIP=0 serves every file
+# uncompressed (Python's http.server, used here before 2026-12-07): Lighthouse then
+# simulates a phone downloading /comparison/'s 216 KB of HTML instead of 26 KB.
+.venv/bin/python -c 'import sys, time; sys.path.insert(0, "tests"); from conftest import serve
+serve(sys.argv[1], compress=sys.argv[3] != "0", port=int(sys.argv[2])); time.sleep(1e9)' \
+  "$tools/site" "$port" "${GZIP:-1}" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server; rm -rf "$tools"' EXIT
 sleep 1
@@ -66,18 +72,39 @@ done
 .venv/bin/python - "$tools/perf" <<'PY'
 import json, statistics, sys
 from pathlib import Path
+
+
+def blocking_by_source(audits):
+    """A run's TBT split by whose task blocked: each of Lighthouse's (simulated) long tasks
+    blocks for what it runs past 50 ms between first contentful paint and interactive."""
+    fcp = audits["first-contentful-paint"]["numericValue"]
+    tti = audits["interactive"]["numericValue"]
+    split = {"theme": 0.0, "own": 0.0, "other": 0.0}
+    for task in audits["long-tasks"]["details"]["items"]:
+        start, end = task["startTime"], task["startTime"] + task["duration"]
+        who = ("theme" if "/assets/javascripts/" in task["url"]    # Material's bundle
+               else "own" if "/js/" in task["url"] else "other")   # this site's modules; parsing, style
+        split[who] += max(0.0, min(end, tti) - max(start, fcp) - 50)
+    return split
+
+
 found = {}
 for report in sorted(Path(sys.argv[1]).glob("*.json")):
     page = report.stem.rsplit("-", 1)[0]
     data = json.loads(report.read_text())
+    audits = data["audits"]
     found.setdefault(page, []).append((data["categories"]["performance"]["score"] * 100,
-                                       data["audits"]["total-blocking-time"]["numericValue"]))
-plain = statistics.median(t for _, t in found["conclusion"])
+                                       audits["total-blocking-time"]["numericValue"], blocking_by_source(audits)))
+plain = statistics.median(t for _, t, _ in found["conclusion"])
 for page in sorted(found, key=lambda p: (p != "conclusion", p)):
-    perf = statistics.median(p for p, _ in found[page])
-    tbt = statistics.median(t for _, t in found[page])
-    spread = ", ".join(f"{t:.0f}" for t in sorted(t for _, t in found[page]))
+    runs = found[page]
+    perf = statistics.median(p for p, _, _ in runs)
+    tbt = statistics.median(t for _, t, _ in runs)
+    spread = ", ".join(f"{t:.0f}" for t in sorted(t for _, t, _ in runs))
     shown = "/" if page == "home" else f"/{page}/"
     print(f"mobile {shown}: performance {perf:.0f}, TBT median {tbt:.0f} ms (runs: {spread} ms); "
           f"{tbt - plain:+.0f} ms vs the plain /conclusion/" + (" (target: no worse)" if page != "conclusion" else ""))
+    each = {who: ", ".join(f"{split[who]:.0f}" for _, _, split in runs) for who in ("theme", "own", "other")}
+    print(f"  blocking by source, each run: theme's script (Material's bundle) {each['theme']} ms; "
+          f"this site's own scripts {each['own']} ms; other (parsing, style) {each['other']} ms")
 PY

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import socket
@@ -51,12 +53,35 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class serve:
-    """Serve a folder on 127.0.0.1 (a free port), as a static host would."""
+class _GzipHandler(_QuietHandler):
+    """Text files gzipped for a client that accepts it, as GitHub Pages serves them."""
 
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    TEXT = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() \
+                or path.suffix not in self.TEXT:
+            return super().send_head()   # redirects, 404s, images, fonts: as before
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class serve:
+    """Serve a folder on 127.0.0.1 (a free port), as a static host would; `compress`: gzip
+    text files for clients that accept it, as GitHub Pages (where main is published) does."""
+
+    def __init__(self, directory: Path, compress: bool = False, port: int = 0):
+        handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(directory))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
