@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, serve
 from publicurls import FACTOR_ANCHORS, read_public_urls
 
 PAGES = [u for u in read_public_urls(ROOT / "tests" / "public_urls.txt") if "#" not in u and not u.endswith((".json", ".csv"))]
@@ -18,6 +18,33 @@ def test_page_loads_cleanly(page, url):
     assert response.ok
     page.wait_for_load_state("networkidle")
     assert page.locator("h1").first.is_visible()
+
+
+def test_pages_served_gzipped_as_github_pages_does(site_dir, new_page):
+    # GitHub Pages gzips HTML, CSS and JS; so does the server the Lighthouse runs use
+    # (serve(compress=True)). A reader's page works so, and the files really came gzipped.
+    server = serve(site_dir, compress=True)
+    try:
+        page = new_page(server.url)
+        encodings = {}
+        page.on("response", lambda r: encodings.setdefault(r.url.rsplit("?")[0], r.headers.get("content-encoding")))
+        page.goto("/comparison/")
+        assert page.locator("h1").first.inner_text().startswith("Comparison")
+        assert page.locator("#modelling-unit").is_visible()
+        page.locator("form[data-cmp-filters] input[value=workflow-design]").uncheck()   # the filter module runs
+        assert page.locator("#modelling-unit").is_hidden()
+        assert page.locator(".cmp-filter-status").inner_text().startswith("Showing")
+        css = [u for u in encodings if u.endswith(".css")]
+        scripts = [u for u in encodings if u.endswith(".js")]
+        assert encodings[server.url + "/comparison/"] == "gzip"
+        assert css and scripts and all(encodings[u] == "gzip" for u in css + scripts), encodings
+        assert not any(encodings[u] for u in encodings if u.endswith((".png", ".woff2", ".ico")))
+        data = page.request.get(server.url + "/comparison.json", headers={"Accept-Encoding": "gzip"})
+        assert data.headers.get("content-encoding") == "gzip" and data.json()["criteria"]
+        assert page.request.get(server.url + "/comparison.json", headers={"Accept-Encoding": "identity"}) \
+            .headers.get("content-encoding") is None
+    finally:
+        server.close()
 
 
 def test_dark_mode_toggle(page):
