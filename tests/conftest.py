@@ -54,25 +54,42 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class _GzipHandler(_QuietHandler):
-    """Text files gzipped for a client that accepts it, as GitHub Pages serves them."""
+    """Text files gzipped for a client that accepts it, as GitHub Pages serves them. Anything
+    else goes to Python's handler as before: redirects, 404s, images and fonts, and a
+    conditional request (If-Modified-Since), which it answers uncompressed."""
 
     TEXT = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map")
 
     def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and urlsplit(self.path).path.endswith("/"):
-            path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() \
-                or path.suffix not in self.TEXT:
-            return super().send_head()   # redirects, 404s, images, fonts: as before
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        path = self.translate_path(self.path)   # keeps a trailing "/": a file named so is a 404
+        if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
+            path = os.path.join(path, "index.html")
+        if not self._accepts_gzip() or "If-Modified-Since" in self.headers \
+                or not os.path.isfile(path) or not path.endswith(self.TEXT):
+            return super().send_head()
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), compresslevel=6, mtime=0)
+            modified = os.fstat(f.fileno()).st_mtime
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(modified))
         self.end_headers()
         return io.BytesIO(body)
+
+    def _accepts_gzip(self) -> bool:
+        """Accept-Encoding names gzip (or *) without q=0."""
+        for item in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, params = item.strip().partition(";")
+            if name.strip().lower() in ("gzip", "*"):
+                q = params.strip().lower()
+                try:
+                    return not q.startswith("q=") or float(q[2:]) > 0
+                except ValueError:   # a malformed weight: take gzip as accepted
+                    return True
+        return False
 
 
 class serve:
