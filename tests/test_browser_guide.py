@@ -3,6 +3,7 @@ pages, legacy links, history, keyboard, no JavaScript."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -338,7 +339,9 @@ def test_guide_works_after_instant_navigation_away_and_back(page):
     legend = page.locator(".guide-app fieldset:not([hidden]) legend")
     assert legend.inner_text() == QUESTIONS[GUIDE.start].text
     answer(page, GUIDE.start, QUESTIONS[GUIDE.start].answers[0].id)
+    page.wait_for_url(lambda url: "?" in url)   # the answer is in the address: Back returns to the question
     page.go_back()
+    assert urlsplit(page.url).path.endswith("/decision-guide/"), page.url
     assert legend.inner_text() == QUESTIONS[GUIDE.start].text
     assert page.locator(".guide-app").count() == 1
 
